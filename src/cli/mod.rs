@@ -1,0 +1,104 @@
+//! Command-line interface: clap structs, one file per subcommand (`Args` + `run`).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::calendar::{OutOfRange, ShortenedDays};
+use crate::context::{Context, ContextInput};
+use crate::error::Result;
+use crate::text::Lang;
+
+pub mod calendar;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "poryadok",
+    version,
+    about = "Порядок работы с сообщениями в соцсетях: сроки в рабочих часах, история, отчёты",
+    infer_subcommands = false
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options every command shares; they work before or after the subcommand.
+#[derive(clap::Args, Debug)]
+pub struct GlobalArgs {
+    /// Pin the clock: local time (2026-12-04T10:00) or RFC 3339
+    #[arg(long, global = true, env = "PORYADOK_NOW", value_name = "TIME")]
+    pub now: Option<String>,
+    /// Interface language
+    #[arg(long, global = true, value_enum, default_value = "ru", env = "PORYADOK_LANG")]
+    pub lang: Lang,
+    /// Machine-readable JSON on stdout (a documented, stable contract)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Colour: auto (only on a terminal, honours NO_COLOR), always, never
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// SQLite database file
+    #[arg(long, global = true, env = "PORYADOK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Production calendar file (TOML, see calendar/README.md); default: bundled
+    #[arg(long, global = true, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
+    /// Bundled calendar region: ru-ta (Tatarstan, default) or ru (federal)
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Shortened pre-holiday days: literal (п. 1.3, 09:00–17:00) or honor (end early)
+    #[arg(long, global = true, value_enum)]
+    pub shortened_days: Option<ShortenedDays>,
+    /// Outside the calendar's years: error (default) or fallback (Mon–Fri, with warning)
+    #[arg(long, global = true, value_enum)]
+    pub out_of_calendar: Option<OutOfRange>,
+    /// Settings file (default: poryadok.toml in the current folder, if any)
+    #[arg(long, global = true, env = "PORYADOK_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Production calendar: check files, add and measure working time, import xmlcalendar
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+    }
+}
+
+/// Runs the parsed command; returns the process exit code on success.
+pub fn run(cli: Cli) -> Result<u8> {
+    let g = cli.global;
+    let ctx = Context::build(ContextInput {
+        now: g.now.as_deref(),
+        lang: g.lang,
+        json: g.json,
+        color: use_color(g.color),
+        calendar_file: g.calendar,
+        region: g.region,
+        shortened_days: g.shortened_days,
+        out_of_calendar: g.out_of_calendar,
+        config: g.config,
+        db: g.db,
+    })?;
+    match cli.command {
+        Command::Calendar(c) => calendar::run(&ctx, c),
+    }
+}
