@@ -9,6 +9,7 @@ pub mod cli;
 pub mod context;
 pub mod error;
 pub mod output;
+pub mod rules;
 pub mod text;
 
 pub use error::{Error, Result};
