@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod cli;
 pub mod context;
 pub mod error;
+pub mod import;
 pub mod output;
 pub mod rules;
 pub mod text;

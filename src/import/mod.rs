@@ -1,0 +1,1 @@
+//! Readers for monitoring exports (CSV, XLSX): encodings, separators, header aliases.
