@@ -16,3 +16,6 @@ pub mod xml;
 pub use duration::WorkingDuration;
 pub use file::{CalendarFile, DayKind, ResolvedCalendar, YearStatus};
 pub use working_time::{Caveat, OutOfRange, ShortenedDays, WorkCalendar};
+
+#[cfg(test)]
+mod tests;
