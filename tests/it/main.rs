@@ -1,0 +1,8 @@
+//! The single integration target: runs the real `poryadok` binary.
+//!
+//! `common` is the shared harness (a temp dir as current folder, a pinned clock, no
+//! colour); each other module covers one command group.
+
+mod common;
+
+mod calendar;
