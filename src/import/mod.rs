@@ -18,6 +18,8 @@ mod xlsx_reader;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod xlsx_tests;
 
 use std::io::Read;
 use std::path::Path;
