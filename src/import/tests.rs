@@ -254,3 +254,40 @@ fn short_record_is_reported() {
     // `,,,` is a row of blank cells: skipped.
     assert!(rows.next().is_none());
 }
+
+#[test]
+fn quotes_that_do_not_mean_truncation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.csv");
+    // A quote inside an unquoted value is literal; the last record ends with a closing
+    // quote and no line break.
+    std::fs::write(
+        &path,
+        "ID;Дата создания;Текст\n1;15.01.2026 09:00;Дом 5\"А\" на Казанской\n2;15.01.2026 09:05;\"Снег \"\"по колено\"\"\"",
+    )
+    .unwrap();
+    let rows = all_rows(open(&path, &ReadOptions::default()).unwrap());
+    assert_eq!(rows[0].get(Field::Text), Some("Дом 5\"А\" на Казанской"));
+    assert_eq!(rows[1].get(Field::Text), Some("Снег \"по колено\""));
+    assert_eq!(rows[1].line, 3);
+}
+
+#[test]
+fn many_rows_stream_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let mut data = String::from("ID;Дата создания;Текст\r\n");
+    for i in 0..20_000 {
+        data.push_str(&format!("{i};15.01.2026 09:00;\"Снег в Пестрецах,\r\nдом {i}\"\r\n"));
+    }
+    std::fs::write(&path, &data).unwrap();
+    let src = open(&path, &ReadOptions::default()).unwrap();
+    let progress = src.bytes_read.clone();
+    let mut rows = src.rows;
+    rows.next().unwrap().unwrap();
+    let early = progress.load(Ordering::Relaxed);
+    assert!(early < data.len() as u64 / 4, "read {early} bytes for the first row");
+    let last = rows.last().unwrap().unwrap();
+    assert_eq!(last.line, 2 + 2 * 19_999);
+    assert_eq!(last.get(Field::Text), Some("Снег в Пестрецах,\r\nдом 19999"));
+}
