@@ -10,6 +10,7 @@ pub mod context;
 pub mod error;
 pub mod import;
 pub mod output;
+pub mod report;
 pub mod rules;
 pub mod text;
 
