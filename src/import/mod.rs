@@ -30,6 +30,7 @@ use std::sync::Arc;
 pub use columns::Row;
 pub use excel_cell::excel_serial_to_text;
 pub use field::{normalize_header, parse_field_name, Field};
+pub use sniff::parse_delimiter;
 
 use crate::Result;
 
