@@ -12,6 +12,7 @@
 
 mod columns;
 mod csv_reader;
+mod excel_cell;
 mod field;
 mod sniff;
 mod xlsx_reader;
@@ -27,8 +28,9 @@ use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
 pub use columns::Row;
+pub use excel_cell::excel_serial_to_text;
 pub use field::{normalize_header, parse_field_name, Field};
-pub use xlsx_reader::excel_serial_to_text;
+pub use sniff::parse_delimiter;
 
 use crate::Result;
 
@@ -51,7 +53,7 @@ pub struct Source {
     pub file: String,
     /// `csv`, `xlsx` (or `xls` for an old binary workbook).
     pub format: &'static str,
-    /// `utf-8` or `windows-1251` for CSV; `xlsx`/`xls` for workbooks.
+    /// `utf-8` or `windows-1251` for CSV; for workbooks the same as `format`.
     pub encoding: &'static str,
     /// The CSV separator; `None` for workbooks.
     pub delimiter: Option<u8>,
@@ -66,8 +68,8 @@ pub struct Source {
     pub rows: Box<dyn Iterator<Item = Result<Row>>>,
     /// File size, for a progress bar.
     pub total_bytes: Option<u64>,
-    /// Bytes of the file consumed so far (CSV: grows while `rows` is read;
-    /// workbooks are loaded at `open`, so it equals `total_bytes` at once).
+    /// Bytes of the file consumed so far, growing while `rows` is read (for XLSX an
+    /// estimate from the share of sheet rows read; `.xls` is loaded at `open`).
     pub bytes_read: Arc<AtomicU64>,
 }
 

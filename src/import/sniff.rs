@@ -83,6 +83,16 @@ pub(crate) fn detect_separator(head: &[u8], enc: CsvEncoding) -> u8 {
     SEPARATORS[best]
 }
 
+/// `--delimiter`: `;`, `,`, a tab (`\t`, `tab`), or their names (`semicolon`, `comma`).
+pub fn parse_delimiter(s: &str) -> Option<u8> {
+    match s.to_lowercase().as_str() {
+        ";" | "semicolon" => Some(b';'),
+        "," | "comma" => Some(b','),
+        "\t" | "\\t" | "tab" => Some(b'\t'),
+        _ => None,
+    }
+}
+
 /// How a separator is shown to a person.
 pub(crate) fn separator_name(sep: u8) -> String {
     match sep {
@@ -116,5 +126,9 @@ mod tests {
         assert_eq!(detect_separator(b"ID\tx,y\tz\n", UTF8), b'\t');
         assert_eq!(detect_separator(b"ID\n", UTF8), b';');
         assert_eq!(detect_separator(b"\"a\nb\";c\n1,2,3,4", UTF8), b';');
+        assert_eq!(parse_delimiter("TAB"), Some(b'\t'));
+        assert_eq!(parse_delimiter("\\t"), Some(b'\t'));
+        assert_eq!(parse_delimiter(","), Some(b','));
+        assert_eq!(parse_delimiter("|"), None);
     }
 }

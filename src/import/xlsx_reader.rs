@@ -1,84 +1,41 @@
 //! XLSX (and XLS) reader: the first sheet or a named one, cells turned into text.
+//!
+//! An XLSX sheet is streamed cell by cell on a helper thread (calamine's cell reader
+//! borrows the workbook, so the thread owns it) and handed over row by row through a
+//! small bounded channel: a million-row sheet is never held in memory. Old `.xls` and
+//! other formats calamine knows are loaded whole.
 
+use std::fs::File;
+use std::io::BufReader;
 use std::path::Path;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 
-use calamine::{Data, Range, Reader};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use calamine::{Data, Range, Reader, Sheets, Xlsx};
 
 use super::columns::ColumnMap;
+use super::excel_cell::cell_text;
 use super::{ReadOptions, Row, Source};
 use crate::error::Location;
 use crate::{tr, Error, Result};
 
-const TEXT_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+/// Rows in flight between the reading thread and the consumer.
+const CHANNEL_ROWS: usize = 256;
 
-/// An Excel serial date (1900 date system, days since 1899-12-30, with Excel's phantom
-/// 29 Feb 1900) as `YYYY-MM-DD HH:MM:SS`, rounded to the second; `None` when out of range.
-pub fn excel_serial_to_text(serial: f64) -> Option<String> {
-    if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    // Serials below 61 count from 1899-12-31 because Excel believes 1900 was a leap year.
-    let serial = if serial < 61.0 { serial + 1.0 } else { serial };
-    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_hms_opt(0, 0, 0)?;
-    let seconds = (serial * 86_400.0).round() as i64;
-    let at = epoch.checked_add_signed(Duration::seconds(seconds))?;
-    Some(at.format(TEXT_FORMAT).to_string())
-}
+/// A non-blank sheet row: its 1-based number and its cells by column.
+type SheetRow = (u64, Vec<Option<String>>);
 
-/// A cell as the text the database side parses: whole numbers without `.0`,
-/// dates as `YYYY-MM-DD HH:MM:SS`.
-pub(crate) fn cell_text(cell: &Data) -> Option<String> {
-    match cell {
-        Data::Empty => None,
-        Data::String(s) => Some(s.clone()),
-        Data::Int(i) => Some(i.to_string()),
-        Data::Float(f) => Some(number_text(*f)),
-        Data::Bool(b) => Some(b.to_string()),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
-            let at = NaiveDate::from_ymd_opt(y.into(), mo.into(), d.into())
-                .and_then(|date| date.and_hms_opt(h.into(), mi.into(), s.into()));
-            match at {
-                Some(at) => {
-                    let at = if ms >= 500 { at + Duration::seconds(1) } else { at };
-                    Some(at.format(TEXT_FORMAT).to_string())
-                }
-                // 29 Feb 1900, which only Excel believes in.
-                None => excel_serial_to_text(dt.as_f64()),
-            }
-        }
-        Data::DateTime(dt) => Some(number_text(dt.as_f64())),
-        Data::DateTimeIso(s) => Some(iso_text(s)),
-        Data::DurationIso(s) => Some(s.clone()),
-        Data::Error(e) => Some(format!("{e}")),
-    }
-}
-
-fn number_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        format!("{f}")
-    }
-}
-
-fn iso_text(s: &str) -> String {
-    if let Ok(at) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
-        return at.format(TEXT_FORMAT).to_string();
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return format!("{d} 00:00:00");
-    }
-    s.to_string()
+enum Message {
+    Row(SheetRow),
+    Failed(Error),
+    End,
 }
 
 pub(crate) fn open_xlsx(path: &Path, file_name: &str, format: &'static str, opts: &ReadOptions) -> Result<Source> {
     let loc = || Location::file(file_name);
     let total = std::fs::metadata(path).map(|m| m.len()).ok();
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| {
+    let book = calamine::open_workbook_auto(path).map_err(|e| {
         Error::bad_input(
             loc(),
             tr!(
@@ -104,29 +61,41 @@ pub(crate) fn open_xlsx(path: &Path, file_name: &str, format: &'static str, opts
             .cloned()
             .ok_or_else(|| Error::bad_input(loc(), tr!("в книге нет ни одного листа", "the workbook has no sheets")))?,
     };
-    let range = book.worksheet_range(&sheet).map_err(|e| {
-        Error::bad_input(
-            loc(),
-            tr!(
-                "не удалось прочитать лист «{sheet}»: {e}",
-                "cannot read sheet «{sheet}»: {e}"
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let mut feed = match book {
+        Sheets::Xlsx(xlsx) => Feed::Stream {
+            rx: spawn_reader(
+                xlsx,
+                sheet.clone(),
+                file_name.to_string(),
+                bytes_read.clone(),
+                total.unwrap_or(0),
             ),
-        )
-    })?;
-    let mut rows = XlsxRows {
-        first_row: range.start().map_or(0, |(r, _)| u64::from(r)),
-        range,
-        next: 0,
-        columns: None,
+            finished: false,
+        },
+        mut other => {
+            let range = other
+                .worksheet_range(&sheet)
+                .map_err(|e| sheet_error(file_name, &sheet, None, e))?;
+            bytes_read.store(total.unwrap_or(0), Ordering::Relaxed);
+            Feed::Loaded {
+                first_row: range.start().map_or(0, |(r, _)| u64::from(r)),
+                range,
+                next: 0,
+            }
+        }
     };
-    let Some((line, header_cells)) = rows.next_cells() else {
-        return Err(Error::bad_input(
-            loc(),
-            tr!(
-                "лист «{sheet}» пуст: нет строки заголовков",
-                "sheet «{sheet}» is empty: there is no header row"
-            ),
-        ));
+    let (line, header_cells) = match feed.next_row() {
+        Some(row) => row?,
+        None => {
+            return Err(Error::bad_input(
+                loc(),
+                tr!(
+                    "лист «{sheet}» пуст: нет строки заголовков",
+                    "sheet «{sheet}» is empty: there is no header row"
+                ),
+            ))
+        }
     };
     let headers: Vec<String> = header_cells
         .into_iter()
@@ -142,85 +111,171 @@ pub(crate) fn open_xlsx(path: &Path, file_name: &str, format: &'static str, opts
         },
         other => other,
     })?;
-    let unknown_columns = columns.unknown.clone();
-    let column_of = columns.column_of.clone();
-    rows.columns = Some(columns);
     Ok(Source {
         file: file_name.to_string(),
         format,
-        encoding: "xlsx",
+        encoding: format,
         delimiter: None,
         headers,
-        unknown_columns,
-        column_of,
-        rows: Box::new(rows),
+        unknown_columns: columns.unknown.clone(),
+        column_of: columns.column_of.clone(),
+        rows: Box::new(XlsxRows { feed, columns }),
         total_bytes: total,
-        bytes_read: Arc::new(AtomicU64::new(total.unwrap_or(0))),
+        bytes_read,
     })
+}
+
+fn sheet_error(file: &str, sheet: &str, line: Option<u64>, e: impl std::fmt::Display) -> Error {
+    let loc = Location::file(file);
+    let loc = match line {
+        Some(l) => loc.line(l),
+        None => loc,
+    };
+    Error::bad_input(
+        loc,
+        tr!(
+            "не удалось прочитать лист «{sheet}»: {e}",
+            "cannot read sheet «{sheet}»: {e}"
+        ),
+    )
+}
+
+fn is_blank(cells: &[Option<String>]) -> bool {
+    cells.iter().all(|c| c.as_deref().is_none_or(|s| s.trim().is_empty()))
+}
+
+/// Reads the sheet on its own thread, sending non-blank rows in order, then `End`.
+fn spawn_reader(
+    mut book: Xlsx<BufReader<File>>,
+    sheet: String,
+    file: String,
+    progress: Arc<AtomicU64>,
+    total: u64,
+) -> Receiver<Message> {
+    let (tx, rx) = sync_channel(CHANNEL_ROWS);
+    std::thread::spawn(move || {
+        let mut cells = match book.worksheet_cells_reader(&sheet) {
+            Ok(cells) => cells,
+            Err(e) => {
+                let _ = tx.send(Message::Failed(sheet_error(&file, &sheet, None, e)));
+                return;
+            }
+        };
+        let last_row = u64::from(cells.dimensions().end.0).max(1);
+        let send = |row: u32, values: Vec<Option<String>>| {
+            if is_blank(&values) {
+                return true;
+            }
+            // Rows arrive in order, so the share of rows read estimates the share of bytes.
+            progress.store(total * u64::from(row) / last_row, Ordering::Relaxed);
+            tx.send(Message::Row((u64::from(row) + 1, values))).is_ok()
+        };
+        let mut current: Option<(u32, Vec<Option<String>>)> = None;
+        loop {
+            match cells.next_cell() {
+                Ok(Some(cell)) => {
+                    let (r, c) = cell.get_position();
+                    if let Some((row, values)) = current.take_if(|(row, _)| *row != r) {
+                        if !send(row, values) {
+                            return; // the consumer stopped reading
+                        }
+                    }
+                    let (_, values) = current.get_or_insert_with(|| (r, Vec::new()));
+                    if let Some(text) = cell_text(&Data::from(cell.get_value().clone())) {
+                        let c = c as usize;
+                        if values.len() <= c {
+                            values.resize(c + 1, None);
+                        }
+                        values[c] = Some(text);
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    let line = current.map(|(r, _)| u64::from(r) + 1);
+                    let _ = tx.send(Message::Failed(sheet_error(&file, &sheet, line, e)));
+                    return;
+                }
+            }
+        }
+        if let Some((row, values)) = current {
+            if !send(row, values) {
+                return;
+            }
+        }
+        progress.store(total, Ordering::Relaxed);
+        let _ = tx.send(Message::End);
+    });
+    rx
+}
+
+/// Where sheet rows come from: the streaming thread, or a sheet loaded whole.
+enum Feed {
+    Stream {
+        rx: Receiver<Message>,
+        finished: bool,
+    },
+    Loaded {
+        range: Range<Data>,
+        first_row: u64,
+        next: usize,
+    },
+}
+
+impl Feed {
+    fn next_row(&mut self) -> Option<Result<SheetRow>> {
+        match self {
+            Feed::Stream { rx, finished } => {
+                if *finished {
+                    return None;
+                }
+                let msg = rx.recv().unwrap_or_else(|_| {
+                    Message::Failed(Error::Internal(anyhow::anyhow!(
+                        "the XLSX reading thread stopped unexpectedly"
+                    )))
+                });
+                match msg {
+                    Message::Row(row) => Some(Ok(row)),
+                    Message::Failed(e) => {
+                        *finished = true;
+                        Some(Err(e))
+                    }
+                    Message::End => {
+                        *finished = true;
+                        None
+                    }
+                }
+            }
+            Feed::Loaded { range, first_row, next } => {
+                let (height, width) = range.get_size();
+                while *next < height {
+                    let r = *next;
+                    *next += 1;
+                    let cells: Vec<Option<String>> =
+                        (0..width).map(|c| range.get((r, c)).and_then(cell_text)).collect();
+                    if !is_blank(&cells) {
+                        return Some(Ok((*first_row + r as u64 + 1, cells)));
+                    }
+                }
+                None
+            }
+        }
+    }
 }
 
 /// The sheet's rows after the header; fully blank rows are skipped.
 struct XlsxRows {
-    range: Range<Data>,
-    first_row: u64,
-    next: usize,
-    columns: Option<ColumnMap>,
-}
-
-impl XlsxRows {
-    /// The next non-blank row: its sheet row number and its cells.
-    fn next_cells(&mut self) -> Option<(u64, Vec<Option<String>>)> {
-        let (height, width) = self.range.get_size();
-        while self.next < height {
-            let r = self.next;
-            self.next += 1;
-            let cells: Vec<Option<String>> = (0..width).map(|c| self.range.get((r, c)).and_then(cell_text)).collect();
-            if cells.iter().any(|c| c.as_deref().is_some_and(|s| !s.trim().is_empty())) {
-                return Some((self.first_row + r as u64 + 1, cells));
-            }
-        }
-        None
-    }
+    feed: Feed,
+    columns: ColumnMap,
 }
 
 impl Iterator for XlsxRows {
     type Item = Result<Row>;
 
     fn next(&mut self) -> Option<Result<Row>> {
-        let (line, cells) = self.next_cells()?;
-        let columns = self.columns.as_ref()?;
-        Some(Ok(columns.row(line, cells.into_iter().map(Option::unwrap_or_default))))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn serials() {
-        assert_eq!(excel_serial_to_text(45943.5).as_deref(), Some("2025-10-13 12:00:00"));
-        assert_eq!(excel_serial_to_text(46037.0).as_deref(), Some("2026-01-15 00:00:00"));
-        // 10:15 is 0.427083…; rounding keeps it on the minute.
-        assert_eq!(
-            excel_serial_to_text(46037.0 + 615.0 / 1440.0).as_deref(),
-            Some("2026-01-15 10:15:00")
-        );
-        assert_eq!(excel_serial_to_text(1.0).as_deref(), Some("1900-01-01 00:00:00"));
-        assert_eq!(excel_serial_to_text(61.0).as_deref(), Some("1900-03-01 00:00:00"));
-        assert_eq!(excel_serial_to_text(-1.0), None);
-        assert_eq!(excel_serial_to_text(f64::NAN), None);
-    }
-
-    #[test]
-    fn numbers_and_iso() {
-        assert_eq!(cell_text(&Data::Float(123456.0)).as_deref(), Some("123456"));
-        assert_eq!(cell_text(&Data::Float(1.5)).as_deref(), Some("1.5"));
-        assert_eq!(cell_text(&Data::Int(7)).as_deref(), Some("7"));
-        assert_eq!(cell_text(&Data::Empty), None);
-        assert_eq!(
-            cell_text(&Data::DateTimeIso("2026-01-15T10:15:00".into())).as_deref(),
-            Some("2026-01-15 10:15:00")
-        );
+        Some(
+            self.feed
+                .next_row()?
+                .map(|(line, cells)| self.columns.row(line, cells.into_iter().map(Option::unwrap_or_default))),
+        )
     }
 }

@@ -86,7 +86,12 @@ fn xlsx_dates_numbers_and_blank_rows() {
     write_messages_xlsx(&path);
     let src = open(&path, &ReadOptions::default()).unwrap();
     assert_eq!(src.total_bytes, Some(std::fs::metadata(&path).unwrap().len()));
+    let progress = src.bytes_read.clone();
     assert_messages(src);
+    assert_eq!(
+        Some(progress.load(std::sync::atomic::Ordering::Relaxed)),
+        std::fs::metadata(&path).ok().map(|m| m.len())
+    );
 
     let opts = ReadOptions {
         sheet: Some("Инциденты".into()),
@@ -149,4 +154,36 @@ fn broken_xlsx_is_refused() {
 #[ignore]
 fn write_xlsx_fixture() {
     write_messages_xlsx(&committed_fixture());
+}
+
+#[test]
+fn large_sheet_streams_and_can_be_abandoned() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["ID", "Дата создания", "Текст"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..=5000u32 {
+        sheet.write_number(r, 0, f64::from(r)).unwrap();
+        sheet.write_string(r, 1, "15.01.2026 09:00").unwrap();
+        sheet.write_string(r, 2, format!("Яма на дороге у дома {r}")).unwrap();
+    }
+    book.save(&path).unwrap();
+    let src = open(&path, &ReadOptions::default()).unwrap();
+    let progress = src.bytes_read.clone();
+    let mut rows = src.rows;
+    assert_eq!(rows.next().unwrap().unwrap().get(Field::ExternalId), Some("1"));
+    let early = progress.load(std::sync::atomic::Ordering::Relaxed);
+    let last = rows.last().unwrap().unwrap();
+    assert_eq!(
+        (last.line, last.get(Field::Text)),
+        (5001, Some("Яма на дороге у дома 5000"))
+    );
+    assert!(early < progress.load(std::sync::atomic::Ordering::Relaxed));
+    // Dropping a half-read source lets the reading thread finish.
+    let mut rows = open(&path, &ReadOptions::default()).unwrap().rows;
+    rows.next().unwrap().unwrap();
+    drop(rows);
 }
