@@ -58,7 +58,7 @@ pub enum Error {
     Usage(Text),
     /// Bad input data: a file, a row, a field.
     #[error("{problem} ({location:?})")]
-    BadInput { location: Location, problem: Text },
+    BadInput { location: Box<Location>, problem: Text },
     /// Refused by a rule of the Порядок; `clause` like "3.16".
     #[error("п. {clause}: {problem}")]
     Refused {
@@ -83,7 +83,10 @@ pub enum Error {
 
 impl Error {
     pub fn bad_input(location: Location, problem: Text) -> Self {
-        Error::BadInput { location, problem }
+        Error::BadInput {
+            location: Box::new(location),
+            problem,
+        }
     }
 
     pub fn refused(clause: &'static str, problem: Text) -> Self {

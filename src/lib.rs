@@ -12,7 +12,9 @@ pub mod import;
 pub mod output;
 pub mod report;
 pub mod rules;
+pub mod store;
 pub mod text;
+pub mod workflow;
 
 pub use error::{Error, Result};
 pub use text::{Lang, Text};

@@ -89,7 +89,7 @@ fn check(ctx: &Context, file: Option<PathBuf>) -> Result<u8> {
             src.clone(),
         ]);
     }
-    println!("{t}");
+    output::emit(&t);
     eprintln!(
         "{} «{}» ({}): {}",
         ctx.t("календарь", "calendar"),
@@ -122,7 +122,7 @@ fn add(ctx: &Context, from: &str, duration: &str) -> Result<u8> {
             "warnings": warnings,
         }));
     } else {
-        println!("{}", output::local_minute(cal, result));
+        output::emit(output::local_minute(cal, result));
     }
     Ok(0)
 }
@@ -140,7 +140,12 @@ fn between(ctx: &Context, from: &str, to: &str) -> Result<u8> {
             "warnings": warnings,
         }));
     } else {
-        println!("{} ({} {})", d.human(ctx.lang), d.minutes_floor(), ctx.t("мин", "min"));
+        output::emit(format!(
+            "{} ({} {})",
+            d.human(ctx.lang),
+            d.minutes_floor(),
+            ctx.t("мин", "min")
+        ));
     }
     Ok(0)
 }
@@ -176,7 +181,7 @@ fn import_xml(ctx: &Context, file: &PathBuf, out: Option<PathBuf>) -> Result<u8>
                 path.display()
             );
         }
-        None => print!("{toml_text}"),
+        None => output::emit(toml_text.trim_end()),
     }
     Ok(0)
 }

@@ -9,8 +9,15 @@ use crate::calendar::{OutOfRange, ShortenedDays};
 use crate::context::{Context, ContextInput};
 use crate::error::Result;
 use crate::text::Lang;
+use crate::workflow::Step;
+use steps::StepArgs;
 
 pub mod calendar;
+pub mod import;
+pub mod show;
+pub mod status;
+pub mod steps;
+pub mod topics;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -73,6 +80,34 @@ pub enum Command {
     /// Production calendar: check files, add and measure working time, import xmlcalendar
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
+    /// Import the monitoring export (CSV or XLSX), all-or-nothing
+    Import(import::ImportArgs),
+    /// What is due: open messages, next step, deadline, working time left
+    Status(status::StatusArgs),
+    /// The message card and its full history
+    Show(show::ShowArgs),
+    /// The appendix topics with their deadlines (п. 3.16)
+    Topics,
+    /// п. 3.3: pass the message to the responsible
+    Assign(steps::AssignArgs),
+    /// п. 2.3: return to the curator as not our competence (with justification)
+    Decline(steps::ReasonArgs),
+    /// п. 1.4: not to be considered (with reason)
+    Reject(steps::ReasonArgs),
+    /// п. 3.4, 3.9, 3.10: record a draft (answer, interim answer, clarifying question)
+    Draft(steps::DraftArgs),
+    /// п. 3.5: the head of the body or a deputy agreed the draft
+    Agree(steps::AgreeArgs),
+    /// п. 3.6, 3.9, 3.10: submit the draft to the curator
+    Submit(steps::SubmitArgs),
+    /// п. 3.7: the curator approved the draft
+    Approve(steps::StepArgs),
+    /// п. 3.7, 3.8: the curator returned the draft for rework (with reasons)
+    Rework(steps::ReasonArgs),
+    /// п. 3.2, 3.15: the answer is published, with its «Итог»
+    Close(steps::CloseArgs),
+    /// п. 3.15: the curator corrects «Итог» (kept in history)
+    Outcome(steps::OutcomeArgs),
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -100,5 +135,39 @@ pub fn run(cli: Cli) -> Result<u8> {
     })?;
     match cli.command {
         Command::Calendar(c) => calendar::run(&ctx, c),
+        Command::Import(a) => import::run(&ctx, a),
+        Command::Status(a) => status::run(&ctx, a),
+        Command::Show(a) => show::run(&ctx, a),
+        Command::Topics => topics::run(&ctx),
+        Command::Assign(a) => steps::run_step(
+            &ctx,
+            &a.step,
+            Step::Assign {
+                responsible: a.responsible,
+            },
+        ),
+        Command::Decline(a) => steps::run_step(&ctx, &a.step, Step::Decline { reason: a.reason }),
+        Command::Reject(a) => steps::run_step(&ctx, &a.step, Step::Reject { reason: a.reason }),
+        Command::Draft(a) => {
+            let step_args = StepArgs {
+                id: a.step.id.clone(),
+                at: a.step.at.clone(),
+            };
+            let step = steps::draft_step(&ctx, a)?;
+            steps::run_step(&ctx, &step_args, step)
+        }
+        Command::Agree(a) => steps::run_step(&ctx, &a.step, Step::Agree { by: a.by }),
+        Command::Submit(a) => steps::submit(&ctx, a),
+        Command::Approve(a) => steps::run_step(&ctx, &a, Step::Approve),
+        Command::Rework(a) => steps::run_step(&ctx, &a.step, Step::Rework { reason: a.reason }),
+        Command::Close(a) => steps::run_step(&ctx, &a.step, Step::Close { outcome: a.outcome }),
+        Command::Outcome(a) => steps::run_step(
+            &ctx,
+            &a.step,
+            Step::SetOutcome {
+                outcome: a.set,
+                reason: a.reason,
+            },
+        ),
     }
 }

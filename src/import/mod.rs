@@ -8,7 +8,6 @@
 
 // `crate::Error` is large (a `Location` and two strings inline); boxing it is a matter for
 // `error.rs`, which every module shares, so the lint is silenced here rather than worked around.
-#![allow(clippy::result_large_err)]
 
 mod columns;
 mod csv_reader;

@@ -24,7 +24,7 @@ fn all_rows(src: Source) -> Vec<Row> {
 
 fn bad_input(err: Error) -> (crate::error::Location, crate::Text) {
     match err {
-        Error::BadInput { location, problem } => (location, problem),
+        Error::BadInput { location, problem } => (*location, problem),
         other => panic!("expected BadInput, got {other:?}"),
     }
 }

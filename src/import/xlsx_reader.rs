@@ -103,10 +103,10 @@ pub(crate) fn open_xlsx(path: &Path, file_name: &str, format: &'static str, opts
         .collect();
     let columns = ColumnMap::build(file_name, &headers, &opts.map).map_err(|e| match e {
         Error::BadInput { location, problem } => Error::BadInput {
-            location: Location {
+            location: Box::new(Location {
                 line: Some(line),
-                ..location
-            },
+                ..*location
+            }),
             problem,
         },
         other => other,

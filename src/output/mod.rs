@@ -20,12 +20,17 @@ pub fn rfc3339(cal: &WorkCalendar, t: DateTime<Utc>) -> String {
     cal.local(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-/// Prints a JSON value on stdout (pretty, stable key order as built).
+/// Writes a line of data to stdout. A closed pipe (`poryadok status | head`) is not an
+/// error: the reader has what it wanted, so the rest is dropped quietly.
+pub fn emit(text: impl std::fmt::Display) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|_| out.flush());
+}
+
+/// Prints a JSON value on stdout (pretty, keys in the documented order).
 pub fn print_json(value: &serde_json::Value) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("JSON values serialise")
-    );
+    emit(serde_json::to_string_pretty(value).expect("JSON values serialise"));
 }
 
 /// A table for the terminal: UTF-8 borders, wraps to the terminal width.

@@ -6,3 +6,5 @@
 mod common;
 
 mod calendar;
+mod lifecycle;
+mod storage;
