@@ -13,6 +13,7 @@ use crate::workflow::Step;
 use steps::StepArgs;
 
 pub mod calendar;
+pub mod export;
 pub mod import;
 pub mod show;
 pub mod status;
@@ -82,6 +83,8 @@ pub enum Command {
     Calendar(calendar::CalendarCommand),
     /// Import the monitoring export (CSV or XLSX), all-or-nothing
     Import(import::ImportArgs),
+    /// Export messages with states, deadlines and outcomes (CSV for Excel or XLSX)
+    Export(export::ExportArgs),
     /// What is due: open messages, next step, deadline, working time left
     Status(status::StatusArgs),
     /// The message card and its full history
@@ -136,6 +139,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Calendar(c) => calendar::run(&ctx, c),
         Command::Import(a) => import::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
         Command::Status(a) => status::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Topics => topics::run(&ctx),

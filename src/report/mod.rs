@@ -1,5 +1,4 @@
-//! Quarterly analysis and its renderers; for now the table writers used by `export`.
+//! Tables for people: `export` of messages (CSV for Excel, XLSX) and their writers.
 
-// `crate::Error` is large; boxing it belongs to `error.rs` (see `import`).
-
+pub mod export;
 pub mod export_writer;

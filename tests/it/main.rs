@@ -6,5 +6,6 @@
 mod common;
 
 mod calendar;
+mod export;
 mod lifecycle;
 mod storage;
