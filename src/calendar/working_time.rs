@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 
-use super::duration::WorkingDuration;
+use super::duration::{WorkingDuration, WORKING_DAY_MINUTES};
 use super::file::{DayKind, ResolvedCalendar, YearStatus};
 use crate::error::{Error, Result};
 use crate::tr;
@@ -73,6 +73,8 @@ impl Caveat {
         out
     }
 }
+
+const SECS_PER_DAY: i64 = 86_400;
 
 /// Years of Monday–Friday padding kept around the calendar for the fallback setting.
 const PAD_YEARS: i32 = 3;
@@ -199,7 +201,54 @@ impl WorkCalendar {
                 .unwrap_or(self.first_day);
             return Err(self.out_of_range(date));
         }
-        Ok(self.midnight.partition_point(|&m| m <= t) - 1)
+        // Days are 86,400 s long except around clock changes: start from the estimate
+        // and correct it (at most a step or two, whatever the zone's history).
+        let mut i = (((t - self.midnight[0]) / SECS_PER_DAY) as usize).min(n - 1);
+        while self.midnight[i] > t {
+            i -= 1;
+        }
+        while self.midnight[i + 1] <= t {
+            i += 1;
+        }
+        Ok(i)
+    }
+
+    /// The first day `j` whose cumulative working time at its end reaches `target`
+    /// (`cum[j + 1] >= target`), searched by galloping from the estimate `hint` and then
+    /// bisecting the bracket: O(log distance), a few probes for realistic durations.
+    /// Requires `target <= cum[n]`.
+    #[inline]
+    fn first_day_reaching(&self, target: i64, hint: usize) -> usize {
+        let ends = &self.cum[1..];
+        let last = ends.len() - 1;
+        let hint = hint.min(last);
+        let (lo, hi) = if ends[hint] >= target {
+            // The answer is at or before the hint.
+            let (mut hi, mut step) = (hint, 1);
+            loop {
+                if hi == 0 {
+                    break (0, 0);
+                }
+                let probe = hi.saturating_sub(step);
+                if ends[probe] < target {
+                    break (probe + 1, hi);
+                }
+                hi = probe;
+                step *= 2;
+            }
+        } else {
+            // The answer is after the hint.
+            let (mut lo, mut step) = (hint + 1, 1);
+            loop {
+                let probe = (hint + step).min(last);
+                if ends[probe] >= target {
+                    break (lo, probe);
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        };
+        lo + ends[lo..hi].partition_point(|&c| c < target)
     }
 
     fn out_of_range(&self, date: NaiveDate) -> Error {
@@ -270,7 +319,10 @@ impl WorkCalendar {
             return Err(self.out_of_range(probe));
         }
         // First day whose cumulative end reaches the target: necessarily a working day.
-        let j = self.cum[1..].partition_point(|&c| c < target);
+        // Estimate: 5 working days of 8 h per 7 calendar days.
+        let est_days = d.secs() / (WORKING_DAY_MINUTES * 60) * 7 / 5;
+        let hint = (day as i64 + est_days).max(0) as usize;
+        let j = self.first_day_reaching(target, hint);
         let result = self.work_start[j] + (target - self.cum[j]);
         let caveat = self.caveat(day.min(j), day.max(j))?;
         Ok((DateTime::from_timestamp(result, 0).expect("in range"), caveat))
@@ -285,7 +337,11 @@ impl WorkCalendar {
             return Ok(t);
         }
         let pos = self.position(ts, day);
-        let j = self.cum[1..].partition_point(|&c| c <= pos);
+        if pos >= self.cum[self.work_start.len()] {
+            return Err(self.out_of_range(self.date_of(day)));
+        }
+        // The first day with working time left after `pos` (positions are whole seconds).
+        let j = self.first_day_reaching(pos + 1, day);
         if j >= self.work_start.len() {
             return Err(self.out_of_range(self.date_of(day)));
         }
