@@ -39,7 +39,8 @@ pub enum OutOfRange {
 /// Why a result deserves a warning. `Copy`, so the hot path allocates nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Caveat {
-    /// A Monday–Friday fallback day was used (first such date).
+    /// A Monday–Friday fallback day was used: the span's date farthest outside the
+    /// calendar (for a deadline after the last year, the deadline's own date).
     pub fallback: Option<NaiveDate>,
     /// A year marked incomplete was used.
     pub incomplete_year: Option<i32>,
