@@ -300,6 +300,20 @@ impl CalendarFile {
                         ),
                     ));
                 }
+                // A regional overlay adds days off; it cannot make a day its base has
+                // off (a federal holiday or moved day off) into a working day.
+                if !matches!(kind, DayKind::Off) && base.is_some_and(|b| b.exceptions.get(&date) == Some(&DayKind::Off))
+                {
+                    return Err(bad(
+                        file,
+                        entry,
+                        raw,
+                        tr!(
+                            "в базовом календаре этот день выходной: региональный календарь не может сделать его рабочим",
+                            "the base calendar has this day off: a regional calendar cannot make it a working day"
+                        ),
+                    ));
+                }
                 exceptions.insert(date, kind);
                 Ok(())
             };

@@ -2,7 +2,7 @@
 //!
 //! * `file` — the TOML file format under `calendar/` and its validation;
 //! * `embedded` — the calendars compiled into the binary;
-//! * `working_time` — [`WorkCalendar`]: exact, O(log days) `add` / `between` (п. 1.3, 2.2);
+//! * `working_time` — [`WorkCalendar`]: exact, fast `add` / `between` (п. 1.3, 2.2);
 //! * `duration` — parsing `30m`, `1.5h`, `20d`;
 //! * `xml` — conversion of xmlcalendar files into our format.
 

@@ -16,7 +16,7 @@ const LOCAL_FORMATS: &[&str] = &[
 ];
 
 /// Parses a local or offset time; `None` if it is not one of the accepted forms.
-/// A bare date means its end of the working day (`end_of_day` decides which time).
+/// A bare date means `bare_date_time` on that date (the caller decides which time).
 pub fn parse_instant(cal: &WorkCalendar, s: &str, bare_date_time: NaiveTime) -> Option<DateTime<Utc>> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {

@@ -1,14 +1,16 @@
 //! Exact working-time arithmetic over a [`ResolvedCalendar`] (п. 1.3, 2.2).
 //!
-//! Per day we precompute, in UTC seconds, the start and end of the working window and
-//! the cumulative working seconds before that day. An instant's *position* is the
-//! working time elapsed from the start of the table up to it; `between` is a difference
-//! of positions and `add` a binary search for the earliest instant at a position. Both
-//! are O(log days): nothing steps minute by minute or day by day.
+//! Per day we precompute, in UTC seconds, local midnight, the start and end of the
+//! working window and the cumulative working seconds before that day (one 32-byte entry
+//! per day). An instant's day is found from its offset (corrected around clock changes)
+//! and its *position* is the working time elapsed from the start of the table up to it;
+//! `between` is a difference of positions and `add` a galloping search, from an estimate
+//! of the result day, for the earliest instant at a position. Nothing steps minute by
+//! minute or day by day; long spans cost O(log distance).
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 
-use super::duration::WorkingDuration;
+use super::duration::{WorkingDuration, WORKING_DAY_MINUTES};
 use super::file::{DayKind, ResolvedCalendar, YearStatus};
 use crate::error::{Error, Result};
 use crate::tr;
@@ -39,7 +41,8 @@ pub enum OutOfRange {
 /// Why a result deserves a warning. `Copy`, so the hot path allocates nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Caveat {
-    /// A Monday–Friday fallback day was used (first such date).
+    /// A Monday–Friday fallback day was used: the span's date farthest outside the
+    /// calendar (for a deadline after the last year, the deadline's own date).
     pub fallback: Option<NaiveDate>,
     /// A year marked incomplete was used.
     pub incomplete_year: Option<i32>,
@@ -74,8 +77,22 @@ impl Caveat {
     }
 }
 
+const SECS_PER_DAY: i64 = 86_400;
+
 /// Years of Monday–Friday padding kept around the calendar for the fallback setting.
 const PAD_YEARS: i32 = 3;
+
+/// One day of the table, kept together so that a lookup touches one cache line.
+#[derive(Debug, Clone, Copy)]
+struct Day {
+    /// UTC second of local midnight.
+    midnight: i64,
+    /// UTC seconds of the start and end of the working window (equal on a day off).
+    start: i64,
+    end: i64,
+    /// Working seconds before this day.
+    cum: i64,
+}
 
 /// A production calendar ready for arithmetic.
 #[derive(Debug, Clone)]
@@ -89,12 +106,9 @@ pub struct WorkCalendar {
     pub shortened: ShortenedDays,
     resolved: ResolvedCalendar,
     first_day: NaiveDate,
-    /// UTC second of local midnight of day i; one extra entry closes the last day.
-    midnight: Vec<i64>,
-    work_start: Vec<i64>,
-    work_end: Vec<i64>,
-    /// Working seconds before day i; one extra entry holds the total.
-    cum: Vec<i64>,
+    /// One entry per day from `first_day`, plus a sentinel closing the last day (its
+    /// midnight, no working time, `cum` = the total).
+    days: Vec<Day>,
     /// Day indices [from, to] covered by the calendar itself.
     known: (usize, usize),
     /// Day-index ranges of incomplete years.
@@ -128,17 +142,14 @@ impl WorkCalendar {
             policy,
             shortened,
             first_day,
-            midnight: Vec::with_capacity(n + 1),
-            work_start: Vec::with_capacity(n),
-            work_end: Vec::with_capacity(n),
-            cum: Vec::with_capacity(n + 1),
+            days: Vec::with_capacity(n + 1),
             known: (0, 0),
             incomplete: Vec::new(),
             resolved,
         };
         let mut total = 0i64;
         let mut date = first_day;
-        for i in 0..n {
+        for _ in 0..n {
             let known = cal.resolved.years.contains_key(&date.year());
             let kind = if known {
                 cal.resolved.day_kind(date)
@@ -153,18 +164,24 @@ impl WorkCalendar {
                 (DayKind::Shortened(e), ShortenedDays::Honor) => e,
                 _ => cal.resolved.work_end,
             };
-            cal.midnight.push(local_utc(&tz, date, midnight_t));
             let ws = local_utc(&tz, date, start);
             let we = local_utc(&tz, date, end);
-            cal.work_start.push(ws);
-            cal.work_end.push(we);
-            cal.cum.push(total);
+            cal.days.push(Day {
+                midnight: local_utc(&tz, date, midnight_t),
+                start: ws,
+                end: we,
+                cum: total,
+            });
             total += we - ws;
-            let _ = i;
             date = date.succ_opt().unwrap();
         }
-        cal.midnight.push(local_utc(&tz, end_day, midnight_t));
-        cal.cum.push(total);
+        let close = local_utc(&tz, end_day, midnight_t);
+        cal.days.push(Day {
+            midnight: close,
+            start: close,
+            end: close,
+            cum: total,
+        });
         let idx = |d: NaiveDate| (d - first_day).num_days() as usize;
         cal.known = (
             idx(NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap()),
@@ -186,20 +203,75 @@ impl WorkCalendar {
         &self.resolved
     }
 
+    /// Number of days in the table (without the sentinel).
+    #[inline]
+    fn n_days(&self) -> usize {
+        self.days.len() - 1
+    }
+
     fn date_of(&self, day: usize) -> NaiveDate {
         self.first_day + Duration::days(day as i64)
     }
 
     /// Day index holding the UTC second `t`, or an error outside the padded table.
+    #[inline]
     fn day_of(&self, t: i64) -> Result<usize> {
-        let n = self.work_start.len();
-        if t < self.midnight[0] || t >= self.midnight[n] {
+        let n = self.n_days();
+        if t < self.days[0].midnight || t >= self.days[n].midnight {
             let date = DateTime::from_timestamp(t, 0)
                 .map(|d| d.with_timezone(&self.tz).date_naive())
                 .unwrap_or(self.first_day);
             return Err(self.out_of_range(date));
         }
-        Ok(self.midnight.partition_point(|&m| m <= t) - 1)
+        // Days are 86,400 s long except around clock changes: start from the estimate
+        // and correct it (at most a step or two, whatever the zone's history).
+        let mut i = (((t - self.days[0].midnight) / SECS_PER_DAY) as usize).min(n - 1);
+        while self.days[i].midnight > t {
+            i -= 1;
+        }
+        while self.days[i + 1].midnight <= t {
+            i += 1;
+        }
+        Ok(i)
+    }
+
+    /// The first day `j` whose cumulative working time at its end reaches `target`
+    /// (`days[j + 1].cum >= target`), searched by galloping from the estimate `hint` and then
+    /// bisecting the bracket: O(log distance), a few probes for realistic durations.
+    /// Requires `target <= days[n].cum`.
+    #[inline]
+    fn first_day_reaching(&self, target: i64, hint: usize) -> usize {
+        // End of day j = start of day j + 1.
+        let ends = &self.days[1..];
+        let last = ends.len() - 1;
+        let hint = hint.min(last);
+        let (lo, hi) = if ends[hint].cum >= target {
+            // The answer is at or before the hint.
+            let (mut hi, mut step) = (hint, 1);
+            loop {
+                if hi == 0 {
+                    break (0, 0);
+                }
+                let probe = hi.saturating_sub(step);
+                if ends[probe].cum < target {
+                    break (probe + 1, hi);
+                }
+                hi = probe;
+                step *= 2;
+            }
+        } else {
+            // The answer is after the hint.
+            let (mut lo, mut step) = (hint + 1, 1);
+            loop {
+                let probe = (hint + step).min(last);
+                if ends[probe].cum >= target {
+                    break (lo, probe);
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        };
+        lo + ends[lo..hi].partition_point(|d| d.cum < target)
     }
 
     fn out_of_range(&self, date: NaiveDate) -> Error {
@@ -236,8 +308,8 @@ impl WorkCalendar {
     /// Working seconds from the table start to `t` (working-time position).
     #[inline]
     fn position(&self, t: i64, day: usize) -> i64 {
-        let (ws, we) = (self.work_start[day], self.work_end[day]);
-        self.cum[day] + t.clamp(ws, we) - ws
+        let d = &self.days[day];
+        d.cum + t.clamp(d.start, d.end) - d.start
     }
 
     /// Working time from `a` to `b` (negative when `b` is earlier).
@@ -260,8 +332,8 @@ impl WorkCalendar {
         }
         let day = self.day_of(ts)?;
         let target = self.position(ts, day) + d.secs();
-        let n = self.work_start.len();
-        if target <= 0 || target > self.cum[n] {
+        let n = self.n_days();
+        if target <= 0 || target > self.days[n].cum {
             let probe = if target <= 0 {
                 self.first_day
             } else {
@@ -270,8 +342,11 @@ impl WorkCalendar {
             return Err(self.out_of_range(probe));
         }
         // First day whose cumulative end reaches the target: necessarily a working day.
-        let j = self.cum[1..].partition_point(|&c| c < target);
-        let result = self.work_start[j] + (target - self.cum[j]);
+        // Estimate: 5 working days of 8 h per 7 calendar days.
+        let est_days = d.secs() / (WORKING_DAY_MINUTES * 60) * 7 / 5;
+        let hint = (day as i64 + est_days).max(0) as usize;
+        let j = self.first_day_reaching(target, hint);
+        let result = self.days[j].start + (target - self.days[j].cum);
         let caveat = self.caveat(day.min(j), day.max(j))?;
         Ok((DateTime::from_timestamp(result, 0).expect("in range"), caveat))
     }
@@ -281,27 +356,31 @@ impl WorkCalendar {
     pub fn start_of_work(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let ts = t.timestamp();
         let day = self.day_of(ts)?;
-        if ts >= self.work_start[day] && ts < self.work_end[day] {
+        if ts >= self.days[day].start && ts < self.days[day].end {
             return Ok(t);
         }
         let pos = self.position(ts, day);
-        let j = self.cum[1..].partition_point(|&c| c <= pos);
-        if j >= self.work_start.len() {
+        if pos >= self.days[self.n_days()].cum {
+            return Err(self.out_of_range(self.date_of(day)));
+        }
+        // The first day with working time left after `pos` (positions are whole seconds).
+        let j = self.first_day_reaching(pos + 1, day);
+        if j >= self.n_days() {
             return Err(self.out_of_range(self.date_of(day)));
         }
         self.caveat(day, j)?;
-        Ok(DateTime::from_timestamp(self.work_start[j], 0).expect("in range"))
+        Ok(DateTime::from_timestamp(self.days[j].start, 0).expect("in range"))
     }
 
     /// Is `date` a working day (in the calendar or, with fallback, Monday–Friday)?
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
         let idx = (date - self.first_day).num_days();
-        if idx < 0 || idx as usize >= self.work_start.len() {
+        if idx < 0 || idx as usize >= self.n_days() {
             return Err(self.out_of_range(date));
         }
         let idx = idx as usize;
         self.caveat(idx, idx)?;
-        Ok(self.work_end[idx] > self.work_start[idx])
+        Ok(self.days[idx].end > self.days[idx].start)
     }
 
     /// Local calendar time of a UTC instant.

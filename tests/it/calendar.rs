@@ -324,3 +324,15 @@ fn import_xml_made_up_2028_with_a_working_saturday() {
         .success();
     assert_eq!(out.stdout, "2028-03-11 10:00\n");
 }
+
+#[test]
+fn bad_calendar_overlay_cannot_make_a_federal_holiday_a_working_day() {
+    check_bad(
+        "overlay-works-on-base-holiday.toml",
+        &[
+            "year 2026, shortened[0]",
+            "2026-11-04",
+            "base calendar has this day off",
+        ],
+    );
+}

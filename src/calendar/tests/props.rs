@@ -135,3 +135,40 @@ proptest! {
         }
     }
 }
+
+/// Reference п. 2.2: `t` inside working time, else the start of the next working minute.
+fn slow_start_of_work(cal: &WorkCalendar, t: DateTime<Utc>) -> DateTime<Utc> {
+    let mut cur = to_local(cal, t);
+    while !working_minute(cal, cur) {
+        cur += Duration::minutes(1);
+    }
+    to_utc(cal, cur).max(t)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn start_of_work_matches_minute_stepping(t in instant(), h in any::<bool>()) {
+        let c = if h { honor() } else { ta() };
+        prop_assert_eq!(c.start_of_work(t).unwrap(), slow_start_of_work(c, t));
+    }
+
+    /// Long spans (up to a working year) exercise the galloping search far from its
+    /// estimate; positions are additive, so chaining must give the same instant.
+    #[test]
+    fn add_is_additive_over_long_spans(t in instant(), a in -240i64..240, b in -240i64..240, m in 0i64..480) {
+        let c = ta();
+        let (da, db) = (WorkingDuration::from_days(a), WorkingDuration::from_days(b) + WorkingDuration::from_minutes(m));
+        let whole = c.add(t, da + db);
+        let chained = c.add(t, da).and_then(|(r, _)| c.add(r, db));
+        match (whole, chained) {
+            (Ok((x, _)), Ok((y, _))) => {
+                if (da + db).secs() != 0 {
+                    prop_assert_eq!(x, y);
+                }
+            }
+            (Err(_), _) | (_, Err(_)) => {} // beyond 2025–2027: refused, checked elsewhere
+        }
+    }
+}
