@@ -45,7 +45,11 @@ pub fn name(a: &Analysed, author: Option<&str>) -> Option<Finding> {
         .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_ascii()))
         .map(str::to_string)
         .collect();
-    if words.is_empty() || a.tokens.iter().any(|t| words.iter().any(|n| is_name_form(&t.folded, n))) {
+    if words.is_empty()
+        || a.tokens
+            .iter()
+            .any(|t| words.iter().any(|n| is_name_form(&t.folded, n)))
+    {
         return None;
     }
     Some(Finding::new(
@@ -82,7 +86,9 @@ pub fn dates(a: &Analysed, kind: AnswerKind) -> Vec<Finding> {
     }
     if kind == AnswerKind::Interim {
         let timed: HashSet<usize> = a.markers(Marker::TimeFrame).map(|h| a.sentences[h.start]).collect();
-        let promised = a.markers(Marker::FinalAnswer).any(|h| timed.contains(&a.sentences[h.start]));
+        let promised = a
+            .markers(Marker::FinalAnswer)
+            .any(|h| timed.contains(&a.sentences[h.start]));
         if !promised {
             out.push(Finding::new(
                 "3.9",
@@ -179,7 +185,10 @@ pub fn readability(a: &Analysed) -> Vec<Finding> {
         }
         let participles: Vec<usize> = (i..j).filter(|&k| is_participle(&a.tokens[k].folded)).collect();
         if participles.len() >= PARTICIPLE_CHAIN {
-            let list: Vec<&str> = participles.iter().map(|&k| &a.text[a.tokens[k].start..a.tokens[k].end]).collect();
+            let list: Vec<&str> = participles
+                .iter()
+                .map(|&k| &a.text[a.tokens[k].start..a.tokens[k].end])
+                .collect();
             let span = list.join(", ");
             out.push(Finding::new(
                 "3.12",
@@ -203,8 +212,23 @@ const ADJ_ENDINGS: &[&str] = &[
 const PARTICIPLE_SUFFIXES: &[&str] = &["ющ", "ящ", "ащ", "вш", "нн", "ем", "им"];
 /// Adjectives that look like participles.
 const NOT_PARTICIPLES: &[&str] = &[
-    "уважаем", "необходим", "длинн", "деревянн", "стеклянн", "временн", "военн", "письменн", "современн", "ценн",
-    "подходящ", "настоящ", "будущ", "следующ", "бывш", "предыдущ", "текущ",
+    "уважаем",
+    "необходим",
+    "длинн",
+    "деревянн",
+    "стеклянн",
+    "временн",
+    "военн",
+    "письменн",
+    "современн",
+    "ценн",
+    "подходящ",
+    "настоящ",
+    "будущ",
+    "следующ",
+    "бывш",
+    "предыдущ",
+    "текущ",
 ];
 
 /// A rough test for a Russian participle: an adjective ending after one of the
@@ -237,10 +261,23 @@ mod tests {
 
     #[test]
     fn participles_are_recognised_p_3_12() {
-        for w in ["проведенных", "поступившего", "находящейся", "рассматриваемый", "выполненные"] {
+        for w in [
+            "проведенных",
+            "поступившего",
+            "находящейся",
+            "рассматриваемый",
+            "выполненные",
+        ] {
             assert!(is_participle(w), "{w}");
         }
-        for w in ["дорога", "государственный", "следующей", "уважаемая", "красный", "работы"] {
+        for w in [
+            "дорога",
+            "государственный",
+            "следующей",
+            "уважаемая",
+            "красный",
+            "работы",
+        ] {
             assert!(!is_participle(w), "{w}");
         }
     }

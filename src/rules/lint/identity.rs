@@ -13,7 +13,12 @@ const SHINGLE: usize = 3;
 /// words of the user's name (`author`, in any case ending) removed.
 pub fn normalize_for_identity(text: &str, author: Option<&str>) -> String {
     let name: Vec<String> = author
-        .map(|a| split_words(&fold(a)).into_iter().filter(|w| w.chars().count() >= 2).collect())
+        .map(|a| {
+            split_words(&fold(a))
+                .into_iter()
+                .filter(|w| w.chars().count() >= 2)
+                .collect()
+        })
         .unwrap_or_default();
     let folded = fold(text);
     split_words(&folded)
@@ -80,7 +85,10 @@ mod tests {
     #[test]
     fn normalizes_case_yo_punctuation_and_name_p_3_14() {
         assert_eq!(
-            normalize_for_identity("Здравствуйте, Мария!  Ёлку   в Шали установим до 15.12.", Some("Мария Иванова")),
+            normalize_for_identity(
+                "Здравствуйте, Мария!  Ёлку   в Шали установим до 15.12.",
+                Some("Мария Иванова")
+            ),
             "здравствуйте елку в шали установим до 15 12"
         );
         assert_eq!(

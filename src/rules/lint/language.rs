@@ -39,20 +39,117 @@ const TATAR_LETTERS: &[char] = &['ә', 'ө', 'ү', 'җ', 'ң', 'һ'];
 /// Frequent Tatar words (folded) written without the special letters, often typed by
 /// people whose keyboard lacks them.
 const TATAR_WORDS: &[&str] = &[
-    "юл", "юлны", "юллар", "юлы", "начар", "бик", "юк", "авыл", "авылда", "авылында", "урам", "урамда", "урамында",
-    "кайчан", "ничек", "нигә", "безнең", "сезнең", "без", "сез", "мин", "син", "алар", "рахмат", "исэнмесез",
-    "салам", "хэерле", "кон", "белэн", "hэм", "эле", "кирэк", "кар", "карны", "су", "суы", "мэктэп", "балалар",
-    "чистартылачак", "чистартырга", "булачак", "ясалачак", "итегез", "ител", "иттек", "итэбез", "кадэр",
+    "юл",
+    "юлны",
+    "юллар",
+    "юлы",
+    "начар",
+    "бик",
+    "юк",
+    "авыл",
+    "авылда",
+    "авылында",
+    "урам",
+    "урамда",
+    "урамында",
+    "кайчан",
+    "ничек",
+    "нигә",
+    "безнең",
+    "сезнең",
+    "без",
+    "сез",
+    "мин",
+    "син",
+    "алар",
+    "рахмат",
+    "исэнмесез",
+    "салам",
+    "хэерле",
+    "кон",
+    "белэн",
+    "hэм",
+    "эле",
+    "кирэк",
+    "кар",
+    "карны",
+    "су",
+    "суы",
+    "мэктэп",
+    "балалар",
+    "чистартылачак",
+    "чистартырга",
+    "булачак",
+    "ясалачак",
+    "итегез",
+    "ител",
+    "иттек",
+    "итэбез",
+    "кадэр",
 ];
 
 /// Frequent Russian function words (folded).
 const RUSSIAN_WORDS: &[&str] = &[
-    "и", "в", "на", "не", "что", "по", "с", "у", "к", "для", "вы", "мы", "это", "как", "но", "а", "от", "до", "за",
-    "из", "уже", "будет", "ваш", "вам", "вас", "нас", "очень", "когда", "почему", "где", "нет", "есть", "или", "так",
+    "и",
+    "в",
+    "на",
+    "не",
+    "что",
+    "по",
+    "с",
+    "у",
+    "к",
+    "для",
+    "вы",
+    "мы",
+    "это",
+    "как",
+    "но",
+    "а",
+    "от",
+    "до",
+    "за",
+    "из",
+    "уже",
+    "будет",
+    "ваш",
+    "вам",
+    "вас",
+    "нас",
+    "очень",
+    "когда",
+    "почему",
+    "где",
+    "нет",
+    "есть",
+    "или",
+    "так",
 ];
 
-/// Tatar when the text has at least as many Tatar-looking words (with ә ө ү җ ң һ, or
-/// from a list of frequent Tatar words) as Russian function words; Russian otherwise.
+/// Endings (folded, words of four letters or more) typical of Tatar and rare in Russian.
+const TATAR_ENDINGS: &[&str] = &[
+    "ларны",
+    "нарны",
+    "ачак",
+    "ячак",
+    "ачаклар",
+    "агы",
+    "дагы",
+    "ыбыз",
+    "ебез",
+    "ырга",
+    "ергә",
+];
+
+/// Endings typical of Russian (infinitives, adjectives, verbs, abstract nouns).
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "ть", "ться", "чь", "ого", "его", "ый", "ий", "ая", "ое", "ые", "ие", "ет", "ут", "ют", "ит", "ение", "ция",
+    "ость", "ешь", "ишь",
+];
+
+/// Tatar when the text has at least one Tatar-looking word (with ә ө ү җ ң һ, from a list
+/// of frequent Tatar words, or with a Tatar ending) and no more Russian-looking words
+/// (function words, Russian endings) than Tatar ones; Russian otherwise.
 pub fn detect_language(text: &str) -> Language {
     detect_tokens(&super::scan::tokenize(text))
 }
@@ -62,9 +159,13 @@ pub(crate) fn detect_tokens(tokens: &[Token]) -> Language {
     let mut russian = 0usize;
     for t in tokens {
         let w = t.folded.as_str();
-        if w.contains(TATAR_LETTERS) || TATAR_WORDS.contains(&w) {
+        let long = w.chars().count() >= 4;
+        if w.contains(TATAR_LETTERS)
+            || TATAR_WORDS.contains(&w)
+            || (long && TATAR_ENDINGS.iter().any(|e| w.ends_with(e)))
+        {
             tatar += 1;
-        } else if RUSSIAN_WORDS.contains(&w) {
+        } else if RUSSIAN_WORDS.contains(&w) || (long && RUSSIAN_ENDINGS.iter().any(|e| w.ends_with(e))) {
             russian += 1;
         }
     }
@@ -82,12 +183,19 @@ mod tests {
     #[test]
     fn detects_tatar_by_letters_p_1_5() {
         assert_eq!(detect_language("Исәнмесез! Безнең урамда ут янмый."), Language::Tatar);
-        assert_eq!(detect_language("Хәерле көн, Шәле авылында кар чистартылды"), Language::Tatar);
+        assert_eq!(
+            detect_language("Хәерле көн, Шәле авылында кар чистартылды"),
+            Language::Tatar
+        );
     }
 
     #[test]
     fn detects_tatar_without_special_letters_p_1_5() {
         assert_eq!(detect_language("Юл бик начар, кайчан чистартылачак?"), Language::Tatar);
+        assert_eq!(
+            detect_language("Кощакововагы урамнарны бүген чистартачаклар."),
+            Language::Tatar
+        );
     }
 
     #[test]
@@ -96,6 +204,10 @@ mod tests {
         // A Tatar word of thanks in a Russian answer does not make it Tatar.
         assert_eq!(
             detect_language("Здравствуйте! Дорогу на ул. Тукая почистят до 15 декабря. Рәхмәт!"),
+            Language::Russian
+        );
+        assert_eq!(
+            detect_language("Рады помочь. Двор школы будут чистить каждое утро. Рәхмәт!"),
             Language::Russian
         );
         assert_eq!(detect_language(""), Language::Russian);

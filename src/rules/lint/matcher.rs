@@ -128,7 +128,11 @@ impl<T: Copy> Matcher<T> {
                 let (words, tag) = &self.patterns[p];
                 let end = i + words.len();
                 if end <= tokens.len() && words.iter().zip(&tokens[i..end]).all(|(w, t)| w.matches(t)) {
-                    hits.push(Hit { tag: *tag, start: i, end });
+                    hits.push(Hit {
+                        tag: *tag,
+                        start: i,
+                        end,
+                    });
                 }
             }
         }

@@ -118,13 +118,11 @@ impl PhraseBook {
     /// (same shape as `rules/phrases.toml`: `[[lint.phrases]]`, `[lint.markers]`).
     pub fn with_extra(extra: &toml::Table) -> Result<PhraseBook> {
         let mut book = PhraseBook::bundled();
-        let raw: RawBook = toml::Value::Table(extra.clone()).try_into().map_err(|e: toml::de::Error| {
-            bad_settings(tr!(
-                "неверный формат: {}",
-                "wrong format: {}",
-                e.message().trim()
-            ))
-        })?;
+        let raw: RawBook = toml::Value::Table(extra.clone())
+            .try_into()
+            .map_err(|e: toml::de::Error| {
+                bad_settings(tr!("неверный формат: {}", "wrong format: {}", e.message().trim()))
+            })?;
         book.merge(raw)?;
         Ok(book)
     }

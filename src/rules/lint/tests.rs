@@ -105,13 +105,23 @@ fn answer_corpus_matches_expected_findings_p_1_4_1_5_3_9_3_11_3_12() {
             failures.push(format!(
                 "{file} / {}: expected {:?}, got {:?}\n{}",
                 c.name,
-                want.iter().map(|e| format!("{} {}", e.clause, e.severity)).collect::<Vec<_>>(),
-                got.iter().map(|e| format!("{} {}", e.clause, e.severity)).collect::<Vec<_>>(),
+                want.iter()
+                    .map(|e| format!("{} {}", e.clause, e.severity))
+                    .collect::<Vec<_>>(),
+                got.iter()
+                    .map(|e| format!("{} {}", e.clause, e.severity))
+                    .collect::<Vec<_>>(),
                 detail.join("\n")
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 fn answer(text: &str) -> Vec<Finding> {
@@ -145,7 +155,10 @@ fn cliche_is_quoted_with_hint_p_3_12() {
     let f = answer("Здравствуйте! Доводим до Вашего сведения, что снег уберут завтра.");
     assert_eq!(clauses(&f), [("3.12", "error")]);
     assert_eq!(f[0].span.as_deref(), Some("Доводим до Вашего сведения"));
-    assert_eq!(f[0].message.ru, "канцелярит «Доводим до Вашего сведения» — напишите «сообщаем»");
+    assert_eq!(
+        f[0].message.ru,
+        "канцелярит «Доводим до Вашего сведения» — напишите «сообщаем»"
+    );
 }
 
 #[test]
@@ -201,7 +214,10 @@ fn with_extra_adds_phrases_and_markers_p_3_12() {
     assert_eq!(clauses(&f), [("3.12", "warning")]);
     assert_eq!(f[0].message.ru, "канцелярит «В части, касающейся» — уберите оборот");
     // The bundled book alone does not know either.
-    let f = lint(&req("Салют! В части, касающейся фонарей: уточните адрес?"), &PhraseBook::bundled());
+    let f = lint(
+        &req("Салют! В части, касающейся фонарей: уточните адрес?"),
+        &PhraseBook::bundled(),
+    );
     assert_eq!(clauses(&f), [("3.11", "error")]);
     assert!(PhraseBook::with_extra(&toml::Table::new()).is_ok());
 }
