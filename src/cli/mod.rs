@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::text::Lang;
 
 pub mod calendar;
+pub mod lint;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -73,6 +74,8 @@ pub enum Command {
     /// Production calendar: check files, add and measure working time, import xmlcalendar
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
+    /// Check a draft answer before submitting it (п. 1.5, 3.9, 3.11, 3.12): exit 1 on errors
+    Lint(lint::LintArgs),
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -100,5 +103,6 @@ pub fn run(cli: Cli) -> Result<u8> {
     })?;
     match cli.command {
         Command::Calendar(c) => calendar::run(&ctx, c),
+        Command::Lint(args) => lint::run(&ctx, args, None),
     }
 }

@@ -131,15 +131,16 @@ impl<'a> Analysed<'a> {
 }
 
 /// Checks a draft answer, interim answer or clarifying question (п. 1.5, 3.9, 3.11, 3.12).
-/// Findings come in text order within each check, checks in clause order.
+/// Findings come in text order within each check; checks run in this order: language,
+/// greeting, name, dates, redirect, phrases, readability.
 pub fn lint(req: &LintRequest, book: &PhraseBook) -> Vec<Finding> {
     let a = Analysed::new(req.text, book);
     let answer_lang = language::detect_tokens(&a.tokens);
     let mut out = Vec::new();
     out.extend(language_check(answer_lang, req));
-    out.extend(checks::dates(&a, req.kind));
     out.extend(checks::greeting(&a, answer_lang));
     out.extend(checks::name(&a, req.author));
+    out.extend(checks::dates(&a, req.kind));
     out.extend(checks::redirect(&a));
     out.extend(phrase_findings(&a, book));
     out.extend(checks::readability(&a));
