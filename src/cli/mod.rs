@@ -15,6 +15,7 @@ use steps::StepArgs;
 pub mod calendar;
 pub mod export;
 pub mod import;
+pub mod lint;
 pub mod show;
 pub mod status;
 pub mod steps;
@@ -111,6 +112,8 @@ pub enum Command {
     Close(steps::CloseArgs),
     /// п. 3.15: the curator corrects «Итог» (kept in history)
     Outcome(steps::OutcomeArgs),
+    /// Check a draft answer before submitting it (п. 1.5, 3.9, 3.11, 3.12): exit 1 on errors
+    Lint(lint::LintArgs),
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -173,5 +176,6 @@ pub fn run(cli: Cli) -> Result<u8> {
                 reason: a.reason,
             },
         ),
+        Command::Lint(args) => lint::run(&ctx, args, None),
     }
 }

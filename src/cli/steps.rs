@@ -13,7 +13,7 @@ use crate::output;
 use crate::rules::{AnswerKind, Outcome};
 use crate::store::Store;
 use crate::tr;
-use crate::workflow::perform::perform;
+use crate::workflow::perform::{perform, submit_checked, Submitted};
 use crate::workflow::{Applied, Step};
 
 /// Options every step shares.
@@ -83,6 +83,9 @@ pub struct SubmitArgs {
     pub force: bool,
     #[arg(long)]
     pub reason: Option<String>,
+    /// Why the answer is in Russian although the message is in Tatar (п. 1.5)
+    #[arg(long, value_name = "REASON")]
+    pub language_fallback: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -208,8 +211,72 @@ pub fn draft_step(ctx: &Context, a: DraftArgs) -> Result<Step> {
     })
 }
 
-/// `submit`: the draft goes to the curator (п. 3.6, 3.9, 3.10).
+/// `submit`: the draft goes to the curator (п. 3.6, 3.9, 3.10) after the answer checks
+/// (п. 1.5, 3.11, 3.12, 3.14); error-level findings refuse it unless `--force --reason`.
 pub fn submit(ctx: &Context, a: SubmitArgs) -> Result<u8> {
-    let forced = if a.force { a.reason.clone() } else { None };
-    run_step(ctx, &a.step, Step::Submit { forced })
+    let at = match &a.step.at {
+        Some(s) => ctx.time_arg("--at", s)?,
+        None => ctx.now,
+    };
+    let book = crate::cli::lint::phrase_book(ctx)?;
+    let force = if a.force {
+        a.reason.clone().filter(|r| !r.trim().is_empty())
+    } else {
+        None
+    };
+    if a.force && force.is_none() {
+        return Err(Error::Usage(tr!(
+            "--force требует непустой --reason",
+            "--force needs a non-empty --reason"
+        )));
+    }
+    let mut store = Store::open(&ctx.db_path)?;
+    let outcome = submit_checked(
+        &mut store,
+        &ctx.calendar,
+        &book,
+        &a.step.id,
+        at,
+        ctx.now,
+        force,
+        a.language_fallback.as_deref(),
+    )?;
+    let show = |findings: &[crate::rules::lint::Finding]| {
+        for f in findings {
+            eprintln!("{}", crate::cli::lint::render_finding(ctx.lang, ctx.color, f));
+        }
+    };
+    match outcome {
+        Submitted::Refused(findings) => {
+            show(&findings);
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == crate::rules::lint::Severity::Error)
+                .count();
+            let clause = findings
+                .iter()
+                .find(|f| f.severity == crate::rules::lint::Severity::Error)
+                .map(|f| f.clause)
+                .unwrap_or("3.11");
+            Err(Error::Refused {
+                clause,
+                problem: tr!(
+                    "в проекте ответа ошибок: {errors}; куратор его вернёт",
+                    "the draft has {errors} errors; the curator would return it"
+                ),
+                hint: Some(tr!(
+                    "исправьте текст (poryadok draft {} --file …) или направьте всё равно: --force --reason «…» (причина останется в истории)",
+                    "fix the text (poryadok draft {} --file …) or submit anyway: --force --reason \"…\" (kept in history)",
+                    a.step.id
+                )),
+            })
+        }
+        Submitted::Done(applied, findings) => {
+            if !ctx.json {
+                show(&findings);
+            }
+            report(ctx, &a.step.id, &applied);
+            Ok(0)
+        }
+    }
 }

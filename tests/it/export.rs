@@ -40,7 +40,10 @@ fn xlsx_export_needs_a_file_and_reads_back() {
     assert_eq!(sheet.get((1, 0)), Some(&Data::String("4810231".into())));
     match sheet.get((1, 1)) {
         Some(Data::DateTime(d)) => {
-            assert_eq!(poryadok::import::excel_serial_to_text(d.as_f64()).unwrap(), "2026-12-01 08:12:00");
+            assert_eq!(
+                poryadok::import::excel_serial_to_text(d.as_f64()).unwrap(),
+                "2026-12-01 08:12:00"
+            );
         }
         other => panic!("detection time should be an Excel date, got {other:?}"),
     }

@@ -1,0 +1,115 @@
+//! Answer quality at `submit` (п. 1.5, 3.11, 3.12, 3.14): error-level findings refuse the
+//! submission unless `--force --reason`, which is kept in history.
+
+use crate::common::Env;
+
+fn env_at_agreed(text: &str) -> Env {
+    let mut env = Env::new();
+    env.set_now(Some("2026-12-07T16:00"));
+    env.write(
+        "export.csv",
+        "id;detected_at;received_at;text;thread;author\n\
+         L1;2026-12-07 10:00;2026-12-07 10:10;Когда почистят дорогу на Советской?;vk:1;Ильнур Хасанов\n\
+         T1;2026-12-07 10:00;2026-12-07 10:10;Шәледә урамда утлар янмый, балалар караңгыда йөри.;vk:2;Айгөл Садыйкова\n",
+    );
+    env.run(&["import", "export.csv"]).success();
+    for id in ["L1", "T1"] {
+        env.run(&["assign", id, "--responsible", "Петров", "--at", "2026-12-07T10:30"])
+            .success();
+        env.run(&["draft", id, "--text", text, "--at", "2026-12-07T11:00"])
+            .success();
+        env.run(&["agree", id, "--by", "Сулейманов", "--at", "2026-12-07T11:30"])
+            .success();
+    }
+    env
+}
+
+#[test]
+fn p_3_12_bureaucratic_draft_is_refused_at_submit_and_forced_with_a_reason() {
+    let env = env_at_agreed("Доводим до Вашего сведения, что данный вопрос находится на контроле.");
+    let out = env.run(&["submit", "L1", "--at", "2026-12-07T12:00"]).code(4);
+    assert!(
+        out.stderr.contains("п. 3.11") && out.stderr.contains("п. 3.12"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--force"),
+        "the hint says how to proceed: {}",
+        out.stderr
+    );
+    let card = env.run(&["show", "L1", "--json"]).success().json();
+    assert_eq!(card["state"], "agreed", "nothing written");
+    env.run(&["submit", "L1", "--force", "--at", "2026-12-07T12:00"])
+        .code(2);
+    env.run(&[
+        "submit",
+        "L1",
+        "--force",
+        "--reason",
+        "Текст согласован с главой дословно",
+        "--at",
+        "2026-12-07T12:00",
+    ])
+    .success();
+    let card = env.run(&["show", "L1", "--json"]).success().json();
+    let submit = card["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "submit")
+        .unwrap()
+        .clone();
+    assert_eq!(submit["detail"]["forced"], "Текст согласован с главой дословно");
+    let clauses: Vec<&str> = submit["detail"]["lint"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["clause"].as_str().unwrap())
+        .collect();
+    assert!(clauses.contains(&"3.12"), "{clauses:?}");
+}
+
+#[test]
+fn p_1_5_russian_answer_to_a_tatar_message_needs_a_reason() {
+    let env = env_at_agreed("Здравствуйте! Фонари на улице Центральной починят до 10 декабря.");
+    let out = env.run(&["submit", "T1", "--at", "2026-12-07T12:00"]).code(4);
+    assert!(out.stderr.contains("п. 1.5"), "{}", out.stderr);
+    // The Russian message gets the same text without objection.
+    env.run(&["submit", "L1", "--at", "2026-12-07T12:00"]).success();
+    env.run(&[
+        "submit",
+        "T1",
+        "--language-fallback",
+        "Нет сотрудника со знанием татарского",
+        "--at",
+        "2026-12-07T12:05",
+    ])
+    .success();
+}
+
+#[test]
+fn lint_command_reads_the_message_from_the_database() {
+    let env = env_at_agreed("Здравствуйте! Дорогу почистят до 8 декабря.");
+    let out = env
+        .run(&[
+            "lint",
+            "--message",
+            "T1",
+            "--text",
+            "Здравствуйте! Дорогу почистят до 8 декабря.",
+            "--json",
+        ])
+        .code(1);
+    let findings = out.json();
+    assert!(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["clause"] == "1.5" && f["severity"] == "error"),
+        "{findings:#}"
+    );
+    env.run(&["lint", "--message", "NOPE", "--text", "Здравствуйте!"])
+        .code(5);
+}
