@@ -14,6 +14,7 @@ use crate::rules::{AnswerKind, Outcome};
 use crate::store::Store;
 use crate::tr;
 use crate::workflow::perform::{perform, submit_checked, Submitted};
+use crate::workflow::step::action_name;
 use crate::workflow::{Applied, Step};
 
 /// Options every step shares.
@@ -144,7 +145,11 @@ fn report(ctx: &Context, id: &str, a: &Applied) {
         }));
     } else {
         output::warn(ctx.lang, &warnings);
-        let mut line = format!("{id}: {} → {}", ev.action, a.message.state.name(ctx.lang),);
+        let mut line = format!(
+            "{id}: {} → {}",
+            action_name(ev.action, ctx.lang),
+            a.message.state.name(ctx.lang)
+        );
         if let Some(t) = ev.timing {
             if t.on_time {
                 line.push_str(&format!(
@@ -162,7 +167,7 @@ fn report(ctx: &Context, id: &str, a: &Applied) {
                 "ПРОСРОЧКА по п. {}: {} позже срока {} на {}",
                 "LATE by clause {}: {} after the deadline {} by {}",
                 t.rule.clause(),
-                ev.action,
+                action_name(ev.action, ctx.lang),
                 output::local_ru(cal, t.due_at),
                 crate::calendar::WorkingDuration::from_minutes(t.overrun.minutes_ceil()).human(ctx.lang)
             );

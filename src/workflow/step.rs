@@ -336,7 +336,7 @@ pub fn apply(msg: &Message, step: &Step, at: DateTime<Utc>, cal: &WorkCalendar) 
                     ));
                 }
                 m.final_due_at = Some(*due);
-                detail = json!({ "kind": kind.as_str(), "final_due": due.to_rfc3339(), "justification": why.trim() });
+                detail = json!({ "kind": kind.as_str(), "final_due": crate::output::rfc3339(cal, *due), "justification": why.trim() });
             } else {
                 detail = json!({ "kind": kind.as_str() });
             }
@@ -519,4 +519,24 @@ fn check_outcome(msg: &Message, kind: AnswerKind, outcome: Outcome) -> Result<()
         });
     }
     Ok(())
+}
+
+/// The name of a history action for people (`assign` → «передано ответственному»).
+pub fn action_name(action: &str, lang: crate::Lang) -> &str {
+    let (ru, en) = match action {
+        "import" => ("поступило", "received"),
+        "import_update" => ("изменено в выгрузке", "changed by an export"),
+        "assign" => ("передано ответственному", "passed to the responsible"),
+        "decline" => ("возвращено куратору", "returned to the curator"),
+        "reject" => ("не рассматривается", "not considered"),
+        "draft" => ("проект", "draft"),
+        "agree" => ("согласовано с руководителем", "agreed with the head"),
+        "submit" => ("направлено куратору", "submitted to the curator"),
+        "approve" => ("согласовано куратором", "approved by the curator"),
+        "rework" => ("возвращено на доработку", "returned for rework"),
+        "close" => ("опубликовано", "published"),
+        "outcome" => ("«Итог» исправлен", "outcome corrected"),
+        other => (other, other),
+    };
+    lang.pick(ru, en)
 }
