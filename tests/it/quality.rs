@@ -113,3 +113,30 @@ fn lint_command_reads_the_message_from_the_database() {
     env.run(&["lint", "--message", "NOPE", "--text", "Здравствуйте!"])
         .code(5);
 }
+
+#[test]
+fn p_1_4_suspicious_messages_are_flagged_at_import_never_rejected() {
+    let mut env = Env::new();
+    env.set_now(Some("2026-12-07T16:00"));
+    env.write(
+        "export.csv",
+        "id;detected_at;text\n\
+         X1;2026-12-07 10:00;Понаехали тут, выгнать всех из посёлка!\n\
+         X2;2026-12-07 10:05;Когда починят фонари на Центральной?\n",
+    );
+    let out = env.run(&["import", "export.csv", "--json"]).success().json();
+    assert_eq!(out["inserted"], 2);
+    assert_eq!(out["flagged_1_4"], serde_json::json!(["X1"]));
+    let card = env.run(&["show", "X1", "--json"]).success().json();
+    assert_eq!(card["state"], "new", "flagged, not rejected");
+    let human = env.run(&["import", "export.csv"]).success();
+    assert!(
+        !human.stderr.contains("X1"),
+        "a re-import flags nothing new: {}",
+        human.stderr
+    );
+    // The executor decides: not considered, with a reason (п. 1.4).
+    env.run(&["reject", "X1", "--reason", "Разжигание национальной розни"])
+        .success();
+    assert_eq!(env.run(&["show", "X1", "--json"]).success().json()["state"], "rejected");
+}
