@@ -258,7 +258,7 @@ fn request(text: &str, kind: AnswerKind) -> LintRequest<'_> {
 #[test]
 fn date_required_error_for_interim_warning_for_answer_p_3_11() {
     let book = PhraseBook::bundled();
-    let text = "Здравствуйте! Фонари в Шалях починят, о результате сообщим.";
+    let text = "Здравствуйте! Фонари в Шалях починят, когда привезут провод, поэтому о результате сообщим позже.";
     assert_eq!(
         clauses(&lint(&request(text, AnswerKind::Answer), &book)),
         [("3.11", "warning")]
@@ -285,10 +285,10 @@ fn date_required_error_for_interim_warning_for_answer_p_3_11() {
 #[test]
 fn interim_states_final_date_p_3_9() {
     let book = PhraseBook::bundled();
-    let ok = "Здравствуйте! Трубы привезут до 20 декабря. Итоговый ответ дадим до 24 декабря.";
+    let ok = "Здравствуйте! Трубы нужно заказать, их привезут до 20 декабря. Итоговый ответ дадим до 24 декабря.";
     assert!(lint(&request(ok, AnswerKind::Interim), &book).is_empty());
     // The promise and the date are in different sentences.
-    let split = "Здравствуйте! Трубы привезут до 20 декабря. Итоговый ответ дадим позже.";
+    let split = "Здравствуйте! Трубы нужно заказать, их привезут до 20 декабря. Итоговый ответ дадим позже.";
     assert_eq!(
         clauses(&lint(&request(split, AnswerKind::Interim), &book)),
         [("3.9", "error")]
