@@ -187,3 +187,72 @@ fn read_draft(args: &LintArgs) -> Result<String> {
     }
     Ok(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    fn finding() -> Finding {
+        Finding {
+            clause: "3.12",
+            severity: Severity::Error,
+            message: Text::new(
+                "канцелярит «доводим до Вашего сведения» — напишите «сообщаем»",
+                "officialese «доводим до Вашего сведения» — write “we inform you”",
+            ),
+            span: Some("доводим до Вашего сведения".into()),
+        }
+    }
+
+    #[test]
+    fn human_line_names_clause_and_severity_p_3_12() {
+        assert_eq!(
+            render_finding(Lang::Ru, false, &finding()),
+            "п. 3.12 ошибка: канцелярит «доводим до Вашего сведения» — напишите «сообщаем»"
+        );
+        assert!(render_finding(Lang::En, false, &finding()).starts_with("cl. 3.12 error: officialese"));
+        assert!(render_finding(Lang::Ru, true, &finding()).contains("\x1b[31mошибка\x1b[0m"));
+    }
+
+    #[test]
+    fn json_contract_p_3_12() {
+        let v = findings_json(Lang::Ru, &[finding()]);
+        assert_eq!(
+            v,
+            json!([{
+                "clause": "3.12",
+                "severity": "error",
+                "message": "канцелярит «доводим до Вашего сведения» — напишите «сообщаем»",
+                "span": "доводим до Вашего сведения",
+            }])
+        );
+        assert_eq!(findings_json(Lang::Ru, &[]), json!([]));
+    }
+
+    fn args(text: Option<&str>, file: Option<&str>) -> LintArgs {
+        LintArgs {
+            text: text.map(str::to_string),
+            file: file.map(PathBuf::from),
+            message: None,
+            kind: AnswerKind::Answer,
+            author: None,
+            language_fallback: None,
+        }
+    }
+
+    #[test]
+    fn draft_comes_from_exactly_one_source() {
+        assert_eq!(read_draft(&args(Some("Здравствуйте!"), None)).unwrap(), "Здравствуйте!");
+        for bad in [args(None, None), args(Some("a"), Some("b.txt")), args(Some("  "), None)] {
+            let err = read_draft(&bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+        }
+        assert_eq!(
+            read_draft(&args(None, Some("/nonexistent/draft.txt")))
+                .unwrap_err()
+                .exit_code(),
+            3
+        );
+    }
+}

@@ -64,7 +64,7 @@ pub fn name(a: &Analysed, author: Option<&str>) -> Option<Finding> {
 }
 
 /// п. 3.11: «содержать конкретные сроки решения вопроса»; п. 3.9: an interim answer states
-/// when the final answer comes.
+/// when the final answer comes and why more time is needed.
 pub fn dates(a: &Analysed, kind: AnswerKind) -> Vec<Finding> {
     let mut out = Vec::new();
     let has_time = a.markers(Marker::TimeFrame).next().is_some();
@@ -96,6 +96,22 @@ pub fn dates(a: &Analysed, kind: AnswerKind) -> Vec<Finding> {
                 tr!(
                     "промежуточный ответ не называет срок итогового ответа — напишите, например, «О результатах сообщим до 20 декабря»",
                     "the interim answer does not say when the final answer comes — write e.g. “We will report the result by 20 December”"
+                ),
+                None,
+            ));
+        }
+        let justified = a
+            .markers(Marker::Justification)
+            .chain(a.markers(Marker::Reason))
+            .next()
+            .is_some();
+        if !justified {
+            out.push(Finding::new(
+                "3.9",
+                Severity::Warning,
+                tr!(
+                    "промежуточный ответ не объясняет, почему нужно больше времени — добавьте причину («нужно заказать трубы, поэтому…»)",
+                    "the interim answer does not explain why more time is needed — add the reason (“the pipes must be ordered, so…”)"
                 ),
                 None,
             ));

@@ -155,6 +155,25 @@ pub fn detect_language(text: &str) -> Language {
 }
 
 pub(crate) fn detect_tokens(tokens: &[Token]) -> Language {
+    let (tatar, russian) = scores(tokens);
+    if tatar > 0 && tatar >= russian {
+        Language::Tatar
+    } else {
+        Language::Russian
+    }
+}
+
+/// A bilingual answer (a Tatar part and a Russian part, usual in Tatarstan) answers a
+/// Tatar message in its language: at least this many Tatar-looking words.
+pub const BILINGUAL_TATAR_WORDS: usize = 5;
+
+/// Whether the text has a Tatar part of its own, even if Russian dominates.
+pub(crate) fn has_tatar_part(tokens: &[Token]) -> bool {
+    scores(tokens).0 >= BILINGUAL_TATAR_WORDS
+}
+
+/// (Tatar-looking words, Russian-looking words).
+fn scores(tokens: &[Token]) -> (usize, usize) {
     let mut tatar = 0usize;
     let mut russian = 0usize;
     for t in tokens {
@@ -169,11 +188,7 @@ pub(crate) fn detect_tokens(tokens: &[Token]) -> Language {
             russian += 1;
         }
     }
-    if tatar > 0 && tatar >= russian {
-        Language::Tatar
-    } else {
-        Language::Russian
-    }
+    (tatar, russian)
 }
 
 #[cfg(test)]

@@ -52,13 +52,6 @@ impl WordPat {
             }
         }
     }
-
-    fn first_char(&self) -> Option<char> {
-        match self {
-            WordPat::Exact(w) | WordPat::Prefix(w) => w.chars().next(),
-            _ => None,
-        }
-    }
 }
 
 /// A pattern checks that its text is well formed: non-empty, and no word made of
@@ -86,10 +79,12 @@ pub struct Hit<T> {
     pub end: usize,
 }
 
-/// Many patterns compiled for one pass over the tokens, indexed by first letter.
+/// Many patterns compiled for one pass over the tokens, indexed by their first word
+/// (exact words by the word, stems by the first letter).
 #[derive(Clone, Debug)]
 pub struct Matcher<T> {
     patterns: Vec<(Vec<WordPat>, T)>,
+    by_word: HashMap<String, Vec<usize>>,
     by_first: HashMap<char, Vec<usize>>,
     unindexed: Vec<usize>,
 }
@@ -98,6 +93,7 @@ impl<T> Default for Matcher<T> {
     fn default() -> Self {
         Matcher {
             patterns: Vec::new(),
+            by_word: HashMap::new(),
             by_first: HashMap::new(),
             unindexed: Vec::new(),
         }
@@ -111,9 +107,13 @@ impl<T: Copy> Matcher<T> {
             return;
         }
         let idx = self.patterns.len();
-        match words[0].first_char() {
-            Some(c) => self.by_first.entry(c).or_default().push(idx),
-            None => self.unindexed.push(idx),
+        match &words[0] {
+            WordPat::Exact(w) => self.by_word.entry(w.clone()).or_default().push(idx),
+            WordPat::Prefix(p) if !p.is_empty() => {
+                let c = p.chars().next().expect("non-empty");
+                self.by_first.entry(c).or_default().push(idx)
+            }
+            _ => self.unindexed.push(idx),
         }
         self.patterns.push((words, tag));
     }
@@ -122,8 +122,9 @@ impl<T: Copy> Matcher<T> {
     pub fn find_all(&self, tokens: &[Token]) -> Vec<Hit<T>> {
         let mut hits = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            let indexed = t.folded.chars().next().and_then(|c| self.by_first.get(&c));
-            let candidates = indexed.into_iter().flatten().chain(self.unindexed.iter());
+            let exact = self.by_word.get(&t.folded).into_iter().flatten();
+            let stems = t.folded.chars().next().and_then(|c| self.by_first.get(&c));
+            let candidates = exact.chain(stems.into_iter().flatten()).chain(self.unindexed.iter());
             for &p in candidates {
                 let (words, tag) = &self.patterns[p];
                 let end = i + words.len();

@@ -137,7 +137,7 @@ pub fn lint(req: &LintRequest, book: &PhraseBook) -> Vec<Finding> {
     let a = Analysed::new(req.text, book);
     let answer_lang = language::detect_tokens(&a.tokens);
     let mut out = Vec::new();
-    out.extend(language_check(answer_lang, req));
+    out.extend(language_check(answer_lang, language::has_tatar_part(&a.tokens), req));
     out.extend(checks::greeting(&a, answer_lang));
     out.extend(checks::name(&a, req.author));
     out.extend(checks::dates(&a, req.kind));
@@ -202,9 +202,10 @@ fn phrase_findings(a: &Analysed, book: &PhraseBook) -> Vec<Finding> {
 
 /// п. 1.5: «Ответ на сообщение дается на языке сообщения. В случае невозможности … используется
 /// государственный язык Российской Федерации».
-fn language_check(answer: Language, req: &LintRequest) -> Option<Finding> {
+/// A bilingual answer with a Tatar part answers a Tatar message.
+fn language_check(answer: Language, tatar_part: bool, req: &LintRequest) -> Option<Finding> {
     let message = detect_language(req.message_text?);
-    if message == answer {
+    if message == answer || (message == Language::Tatar && tatar_part) {
         return None;
     }
     let fallback = req.language_fallback.map(str::trim).filter(|r| !r.is_empty());

@@ -25,6 +25,7 @@ pub enum Marker {
     Redirect,
     Contact,
     Reason,
+    Justification,
     FinalAnswer,
 }
 
@@ -79,6 +80,8 @@ struct RawMarkers {
     contact: Vec<String>,
     #[serde(default)]
     reason: Vec<String>,
+    #[serde(default)]
+    justification: Vec<String>,
     #[serde(default)]
     final_answer: Vec<String>,
 }
@@ -155,6 +158,7 @@ impl PhraseBook {
             (Marker::Redirect, m.redirect),
             (Marker::Contact, m.contact),
             (Marker::Reason, m.reason),
+            (Marker::Justification, m.justification),
             (Marker::FinalAnswer, m.final_answer),
         ] {
             for p in list {

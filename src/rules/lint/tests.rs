@@ -244,3 +244,116 @@ fn bundled_phrase_book_parses_p_3_12() {
     assert!(book.entries().len() >= 15);
     assert!(book.entries().iter().any(|e| e.clause == "1.4"));
 }
+
+fn request(text: &str, kind: AnswerKind) -> LintRequest<'_> {
+    LintRequest {
+        text,
+        kind,
+        message_text: None,
+        author: None,
+        language_fallback: None,
+    }
+}
+
+#[test]
+fn date_required_error_for_interim_warning_for_answer_p_3_11() {
+    let book = PhraseBook::bundled();
+    let text = "Здравствуйте! Фонари в Шалях починят, когда привезут провод, поэтому о результате сообщим позже.";
+    assert_eq!(
+        clauses(&lint(&request(text, AnswerKind::Answer), &book)),
+        [("3.11", "warning")]
+    );
+    assert_eq!(
+        clauses(&lint(&request(text, AnswerKind::Interim), &book)),
+        [("3.11", "error"), ("3.9", "error")]
+    );
+    assert!(lint(&request(text, AnswerKind::Clarify), &book).is_empty());
+    for dated in [
+        "до 15 декабря",
+        "в течение двух дней",
+        "10.12.2026",
+        "на следующей неделе",
+        "до конца месяца",
+        "завтра",
+        "в 2027 году",
+    ] {
+        let t = format!("Здравствуйте! Фонари в Шалях починят {dated}.");
+        assert!(lint(&request(&t, AnswerKind::Answer), &book).is_empty(), "{dated}");
+    }
+}
+
+#[test]
+fn interim_states_final_date_p_3_9() {
+    let book = PhraseBook::bundled();
+    let ok = "Здравствуйте! Трубы нужно заказать, их привезут до 20 декабря. Итоговый ответ дадим до 24 декабря.";
+    assert!(lint(&request(ok, AnswerKind::Interim), &book).is_empty());
+    // The promise and the date are in different sentences.
+    let split = "Здравствуйте! Трубы нужно заказать, их привезут до 20 декабря. Итоговый ответ дадим позже.";
+    assert_eq!(
+        clauses(&lint(&request(split, AnswerKind::Interim), &book)),
+        [("3.9", "error")]
+    );
+}
+
+#[test]
+fn redirect_needs_contact_and_reason_p_3_11() {
+    let book = PhraseBook::bundled();
+    let f = lint(
+        &request(
+            "Здравствуйте! Вам необходимо обратиться в РЭС сегодня.",
+            AnswerKind::Answer,
+        ),
+        &book,
+    );
+    assert_eq!(clauses(&f), [("3.11", "error"), ("3.11", "warning")]);
+    assert_eq!(f[0].span.as_deref(), Some("обратиться"));
+    let ok = "Здравствуйте! Провода обслуживает РЭС, поэтому обратитесь туда сегодня: 8 (84367) 3-02-25.";
+    assert!(lint(&request(ok, AnswerKind::Answer), &book).is_empty());
+}
+
+#[test]
+fn language_fallback_turns_error_into_warning_p_1_5() {
+    let book = PhraseBook::bundled();
+    let mut req = request("Здравствуйте! Воду в Шалях дадут сегодня до 17:00.", AnswerKind::Answer);
+    req.message_text = Some("Шәле авылында су юк!");
+    let f = lint(&req, &book);
+    assert_eq!(clauses(&f), [("1.5", "error")]);
+    assert!(f[0].message.ru.contains("сообщение на татарском, а ответ на русском"));
+    req.language_fallback = Some("нет переводчика");
+    let f = lint(&req, &book);
+    assert_eq!(clauses(&f), [("1.5", "warning")]);
+    assert!(f[0].message.ru.contains("«нет переводчика»"));
+}
+
+#[test]
+fn address_by_name_is_a_warning_p_3_11() {
+    let book = PhraseBook::bundled();
+    let mut req = request("Здравствуйте! Воду дадут сегодня до 17:00.", AnswerKind::Answer);
+    req.author = Some("Мария Иванова");
+    assert_eq!(clauses(&lint(&req, &book)), [("3.11", "warning")]);
+    req.text = "Здравствуйте, Мария! Воду дадут сегодня до 17:00.";
+    assert!(lint(&req, &book).is_empty());
+    // A nickname in Latin letters cannot be checked.
+    req.author = Some("kotik_92");
+    req.text = "Здравствуйте! Воду дадут сегодня до 17:00.";
+    assert!(lint(&req, &book).is_empty());
+}
+
+#[test]
+fn long_sentence_is_a_warning_p_3_12() {
+    // 3 + 33 = 36 words: one over the limit of 35.
+    let long = format!("Здравствуйте! Снег уберут завтра{}.", " очень".repeat(33));
+    let f = answer(&long);
+    assert_eq!(clauses(&f), [("3.12", "warning")]);
+    assert_eq!(
+        f[0].span.as_deref(),
+        Some("Снег уберут завтра очень очень очень очень очень…")
+    );
+    assert!(
+        f[0].message.ru.starts_with("длинное предложение (36 слов)"),
+        "{}",
+        f[0].message.ru
+    );
+    let ok = format!("Здравствуйте! Снег уберут завтра{}.", " очень".repeat(32));
+    assert!(answer(&ok).is_empty());
+}
