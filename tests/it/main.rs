@@ -8,4 +8,5 @@ mod common;
 mod calendar;
 mod export;
 mod lifecycle;
+mod report;
 mod storage;
