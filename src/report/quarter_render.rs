@@ -32,17 +32,13 @@ pub fn heading(r: &QuarterReport, lang: Lang) -> String {
     }
 }
 
-fn no_data(lang: Lang) -> &'static str {
-    lang.pick("нет данных", "no data")
-}
-
 /// Sections as terminal tables, each under its title.
 pub fn table(r: &QuarterReport, sections: &[Section], lang: Lang) -> String {
     let mut out = format!("{}\n", heading(r, lang));
     for (i, s) in sections.iter().enumerate() {
         out.push_str(&format!("\n{}. {}\n", i + 1, s.title));
         if s.rows.is_empty() {
-            out.push_str(&format!("{}\n", no_data(lang)));
+            out.push_str(&format!("{}\n", s.empty_text(lang)));
             continue;
         }
         let mut t = crate::output::table(s.cols.iter().map(|(_, h)| h.as_str()).collect());
@@ -64,7 +60,7 @@ pub fn markdown(r: &QuarterReport, sections: &[Section], lang: Lang) -> String {
     for (i, s) in sections.iter().enumerate() {
         out.push_str(&format!("\n## {}. {}\n\n", i + 1, md_cell(&s.title)));
         if s.rows.is_empty() {
-            out.push_str(&format!("_{}_\n", no_data(lang)));
+            out.push_str(&format!("_{}_\n", s.empty_text(lang)));
             continue;
         }
         let header: Vec<String> = s.cols.iter().map(|(_, h)| md_cell(h)).collect();
@@ -131,7 +127,7 @@ fn build_xlsx(path: &Path, r: &QuarterReport, sections: &[Section], lang: Lang) 
         }
         ws.set_freeze_panes(2, 0)?;
         if s.rows.is_empty() {
-            ws.write_string(2, 0, no_data(lang))?;
+            ws.write_string(2, 0, s.empty_text(lang))?;
         }
         for (i, row) in s.rows.iter().enumerate() {
             let rr = (i + 2) as u32;

@@ -105,6 +105,16 @@ pub struct Section {
     pub rows: Vec<Vec<Val>>,
 }
 
+impl Section {
+    /// What to print instead of an empty table.
+    pub fn empty_text(&self, lang: Lang) -> &'static str {
+        match self.key {
+            "violations" => lang.pick("нарушений сроков нет", "no missed deadlines"),
+            _ => lang.pick("нет данных", "no data"),
+        }
+    }
+}
+
 /// The name of a stage by its clause (SPEC, «Deadlines checked at each transition»).
 pub fn stage_name(clause: &str, lang: Lang) -> &'static str {
     let (ru, en) = match clause {
@@ -449,4 +459,32 @@ pub fn sections(r: &QuarterReport, lang: Lang) -> Vec<Section> {
         ]],
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::quarter::data::clause_key;
+
+    #[test]
+    fn values_read_as_russian_excel_expects() {
+        assert_eq!(Val::Pct(Some(0.4)).text(Lang::Ru), "40,0");
+        assert_eq!(Val::Pct(Some(2.0 / 3.0)).text(Lang::En), "66.7");
+        assert_eq!(Val::Pct(None).text(Lang::Ru), "—");
+        assert_eq!(Val::Num(Some(28.333)).text(Lang::Ru), "28,3");
+        assert_eq!(Val::Signed(3).text(Lang::Ru), "+3");
+        assert_eq!(Val::Signed(-1).text(Lang::Ru), "-1");
+        assert_eq!(Val::Signed(0).text(Lang::Ru), "0");
+    }
+
+    #[test]
+    fn stages_sort_by_clause_number_and_have_russian_names() {
+        let mut cs = vec!["3.10", "3.2", "2.3", "3.9", "2.1"];
+        cs.sort_by_key(|c| clause_key(c));
+        assert_eq!(cs, ["2.1", "2.3", "3.2", "3.9", "3.10"]);
+        for c in ["2.1", "2.3", "3.2", "3.3", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10"] {
+            assert!(!stage_name(c, Lang::Ru).is_empty(), "{c}");
+        }
+        assert_eq!(stage_name("3.9", Lang::Ru), "промежуточный ответ / итоговый ответ");
+    }
 }
