@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod export;
 pub mod import;
 pub mod lint;
+pub mod report;
 pub mod show;
 pub mod status;
 pub mod steps;
@@ -90,6 +91,8 @@ pub enum Command {
     Status(status::StatusArgs),
     /// The message card and its full history
     Show(show::ShowArgs),
+    /// Quarterly analysis for the head of the district (п. 1.7)
+    Report(report::ReportArgs),
     /// The appendix topics with their deadlines (п. 3.16)
     Topics,
     /// п. 3.3: pass the message to the responsible
@@ -145,6 +148,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Export(a) => export::run(&ctx, a),
         Command::Status(a) => status::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
+        Command::Report(a) => report::run(&ctx, a),
         Command::Topics => topics::run(&ctx),
         Command::Assign(a) => steps::run_step(
             &ctx,

@@ -2,3 +2,4 @@
 
 pub mod export;
 pub mod export_writer;
+pub mod quarter;

@@ -9,4 +9,5 @@ mod calendar;
 mod export;
 mod lifecycle;
 mod quality;
+mod report;
 mod storage;
