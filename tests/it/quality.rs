@@ -140,3 +140,22 @@ fn p_1_4_suspicious_messages_are_flagged_at_import_never_rejected() {
         .success();
     assert_eq!(env.run(&["show", "X1", "--json"]).success().json()["state"], "rejected");
 }
+
+#[test]
+fn the_sample_settings_extend_the_phrase_lists() {
+    let env = Env::new();
+    let config = crate::common::fixture("../../examples/poryadok.toml");
+    let text = "Здравствуйте! По существу поставленного вопроса: решим до 10 декабря.";
+    let with = env
+        .run(&["lint", "--text", text, "--json", "--config", &config])
+        .code(1)
+        .json();
+    assert!(
+        with.as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["clause"] == "3.12" && f["span"] == "По существу поставленного вопроса"),
+        "{with:#}"
+    );
+    env.run(&["lint", "--text", text, "--json"]).success();
+}
