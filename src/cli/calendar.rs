@@ -13,25 +13,25 @@ use crate::tr;
 
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {
-    /// Validate a calendar file (default: the one in use) and print yearly totals
+    /// Проверить файл календаря (по умолчанию текущий) и показать итоги по годам
     Check {
-        /// Calendar file (TOML)
+        /// Файл календаря (TOML)
         file: Option<PathBuf>,
     },
-    /// Add working time: `calendar add 2026-12-04T16:30 8h`, `... -1.5h`
+    /// Прибавить рабочее время: `calendar add 2026-12-04T16:30 8h`, `... -1.5h`
     Add {
-        /// Local time (YYYY-MM-DDTHH:MM) or RFC 3339 with offset
+        /// Местное время (ГГГГ-ММ-ДДTЧЧ:ММ) или RFC 3339 со смещением
         from: String,
-        /// 30m, 0.5h, 1h30m, 8h, 20d (working days); negative to subtract
+        /// 30m, 0.5h, 1h30m, 8h, 20d (рабочие дни по 8 ч); со знаком минус — вычесть
         #[arg(allow_hyphen_values = true)]
         duration: String,
     },
-    /// Working time between two instants
+    /// Рабочее время между двумя моментами
     Between { from: String, to: String },
-    /// Convert an xmlcalendar XML file into the TOML calendar format
+    /// Перевести файл xmlcalendar (XML) в формат календаря TOML
     ImportXml {
         file: PathBuf,
-        /// Write to FILE instead of standard output
+        /// Записать в ФАЙЛ вместо стандартного вывода
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },

@@ -11,9 +11,9 @@ use crate::tr;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum Format {
-    /// UTF-8 with BOM, `;`, CRLF
+    /// UTF-8 с BOM, `;`, CRLF
     Csv,
-    /// Excel workbook (needs --out)
+    /// Книга Excel (нужен --out)
     Xlsx,
 }
 
@@ -21,7 +21,7 @@ pub enum Format {
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
-    /// Write to FILE (default: standard output; XLSX needs a file)
+    /// Записать в ФАЙЛ (по умолчанию — стандартный вывод; для XLSX нужен файл)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

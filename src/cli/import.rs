@@ -17,27 +17,27 @@ use crate::workflow::intake::{intake, OnInvalid};
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
-    /// The export: CSV (UTF-8, UTF-8 with BOM, Windows-1251; `;`, `,` or tab) or XLSX
+    /// Выгрузка: CSV (UTF-8, UTF-8 с BOM, Windows-1251; `;`, `,` или табуляция) или XLSX
     pub file: PathBuf,
-    /// Force the encoding: utf-8 | windows-1251 (default: detected)
+    /// Кодировка: utf-8 | windows-1251 (по умолчанию определяется)
     #[arg(long)]
     pub encoding: Option<String>,
-    /// Force the separator: ';' ',' or 'tab' (default: detected)
+    /// Разделитель: ';' ',' или 'tab' (по умолчанию определяется)
     #[arg(long)]
     pub delimiter: Option<String>,
-    /// XLSX sheet name (default: the first sheet)
+    /// Лист XLSX (по умолчанию первый)
     #[arg(long)]
     pub sheet: Option<String>,
-    /// Map a field to a column: --map text="Текст поста" (repeatable)
+    /// Сопоставить поле столбцу: --map text="Текст поста" (можно несколько раз)
     #[arg(long = "map", value_name = "FIELD=COLUMN")]
     pub map: Vec<String>,
-    /// Import the good rows; write each bad row with its reason to --rejects
+    /// Загрузить верные строки, а неверные с причиной записать в --rejects
     #[arg(long, requires = "rejects")]
     pub skip_invalid: bool,
-    /// Where --skip-invalid writes the rejected rows (CSV, UTF-8 with BOM)
+    /// Куда --skip-invalid пишет отклонённые строки (CSV, UTF-8 с BOM)
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
-    /// Check everything and report, writing nothing
+    /// Проверить всё и сообщить, ничего не записывая
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -19,22 +19,22 @@ use crate::tr;
 
 #[derive(clap::Args, Debug)]
 pub struct LintArgs {
-    /// The draft's text
+    /// Текст проекта ответа
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
-    /// A file with the draft (UTF-8); `-` reads standard input
+    /// Файл с проектом (UTF-8); `-` — стандартный ввод
     #[arg(long, value_name = "FILE")]
     pub file: Option<PathBuf>,
-    /// The message being answered (its ID): checks the language and the address by name
+    /// Сообщение, на которое отвечаем (ID): проверяются язык и обращение по имени
     #[arg(long, value_name = "ID")]
     pub message: Option<String>,
-    /// Kind of draft: answer (п. 3.2), interim (п. 3.9), clarify (п. 3.10)
+    /// Вид текста: answer — ответ (п. 3.2), interim — промежуточный (п. 3.9), clarify — уточняющий вопрос (п. 3.10)
     #[arg(long, value_enum, default_value = "answer")]
     pub kind: AnswerKind,
-    /// The user's name, to check that the answer addresses them by name
+    /// Имя пользователя: проверить обращение по имени
     #[arg(long, value_name = "NAME")]
     pub author: Option<String>,
-    /// Why the answer is in Russian although the message is in Tatar (п. 1.5)
+    /// Почему ответ на русском, хотя сообщение на татарском (п. 1.5)
     #[arg(long, value_name = "REASON")]
     pub language_fallback: Option<String>,
 }

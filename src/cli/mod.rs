@@ -46,76 +46,76 @@ pub enum ColorChoice {
 /// Options every command shares; they work before or after the subcommand.
 #[derive(clap::Args, Debug)]
 pub struct GlobalArgs {
-    /// Pin the clock: local time (2026-12-04T10:00) or RFC 3339
+    /// Зафиксировать текущее время: местное (2026-12-04T10:00) или RFC 3339
     #[arg(long, global = true, env = "PORYADOK_NOW", value_name = "TIME")]
     pub now: Option<String>,
-    /// Interface language
+    /// Язык интерфейса
     #[arg(long, global = true, value_enum, default_value = "ru", env = "PORYADOK_LANG")]
     pub lang: Lang,
-    /// Machine-readable JSON on stdout (a documented, stable contract)
+    /// JSON для программ на stdout (документированный, стабильный формат)
     #[arg(long, global = true)]
     pub json: bool,
-    /// Colour: auto (only on a terminal, honours NO_COLOR), always, never
+    /// Цвет: auto (только в терминале, учитывает NO_COLOR), always, never
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// SQLite database file
+    /// Файл базы данных SQLite
     #[arg(long, global = true, env = "PORYADOK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Production calendar file (TOML, see calendar/README.md); default: bundled
+    /// Файл производственного календаря (TOML, см. calendar/README.md); по умолчанию встроенный
     #[arg(long, global = true, value_name = "FILE")]
     pub calendar: Option<PathBuf>,
-    /// Bundled calendar region: ru-ta (Tatarstan, default) or ru (federal)
+    /// Встроенный календарь: ru-ta (Татарстан, по умолчанию) или ru (федеральный)
     #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
-    /// Shortened pre-holiday days: literal (п. 1.3, 09:00–17:00) or honor (end early)
+    /// Сокращённые предпраздничные дни: literal — по п. 1.3 до 17:00, honor — до сокращённого конца
     #[arg(long, global = true, value_enum)]
     pub shortened_days: Option<ShortenedDays>,
-    /// Outside the calendar's years: error (default) or fallback (Mon–Fri, with warning)
+    /// Дата вне лет календаря: error — отказ (по умолчанию) или fallback — пн–пт с предупреждением
     #[arg(long, global = true, value_enum)]
     pub out_of_calendar: Option<OutOfRange>,
-    /// Settings file (default: poryadok.toml in the current folder, if any)
+    /// Файл настроек (по умолчанию poryadok.toml в текущей папке, если есть)
     #[arg(long, global = true, env = "PORYADOK_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Production calendar: check files, add and measure working time, import xmlcalendar
+    /// Производственный календарь: проверка, расчёт рабочего времени, импорт xmlcalendar
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
-    /// Import the monitoring export (CSV or XLSX), all-or-nothing
+    /// Загрузить выгрузку системы мониторинга (CSV или XLSX): всё или ничего
     Import(import::ImportArgs),
-    /// Export messages with states, deadlines and outcomes (CSV for Excel or XLSX)
+    /// Выгрузить сообщения с состояниями, сроками и «Итогом» (CSV для Excel или XLSX)
     Export(export::ExportArgs),
-    /// What is due: open messages, next step, deadline, working time left
+    /// Что на очереди: открытые сообщения, следующий шаг, срок, сколько рабочего времени осталось
     Status(status::StatusArgs),
-    /// The message card and its full history
+    /// Карточка сообщения и вся его история
     Show(show::ShowArgs),
-    /// Quarterly analysis for the head of the district (п. 1.7)
+    /// Квартальный анализ для главы района (п. 1.6, 1.7)
     Report(report::ReportArgs),
-    /// The appendix topics with their deadlines (п. 3.16)
+    /// Темы приложения к Порядку и их сроки (п. 3.16)
     Topics,
-    /// п. 3.3: pass the message to the responsible
+    /// п. 3.3: передать сообщение ответственному
     Assign(steps::AssignArgs),
-    /// п. 2.3: return to the curator as not our competence (with justification)
+    /// п. 2.3: вернуть куратору как не относящееся к компетенции (с обоснованием)
     Decline(steps::ReasonArgs),
-    /// п. 1.4: not to be considered (with reason)
+    /// п. 1.4: не рассматривается (с причиной)
     Reject(steps::ReasonArgs),
-    /// п. 3.4, 3.9, 3.10: record a draft (answer, interim answer, clarifying question)
+    /// п. 3.4, 3.9, 3.10: записать проект (ответ, промежуточный ответ, уточняющий вопрос)
     Draft(steps::DraftArgs),
-    /// п. 3.5: the head of the body or a deputy agreed the draft
+    /// п. 3.5: руководитель органа или заместитель согласовал проект
     Agree(steps::AgreeArgs),
-    /// п. 3.6, 3.9, 3.10: submit the draft to the curator
+    /// п. 3.6, 3.9, 3.10: направить проект куратору (с проверкой текста)
     Submit(steps::SubmitArgs),
-    /// п. 3.7: the curator approved the draft
+    /// п. 3.7: куратор согласовал проект
     Approve(steps::StepArgs),
-    /// п. 3.7, 3.8: the curator returned the draft for rework (with reasons)
+    /// п. 3.7, 3.8: куратор вернул проект на доработку (с обоснованием)
     Rework(steps::ReasonArgs),
-    /// п. 3.2, 3.15: the answer is published, with its «Итог»
+    /// п. 3.2, 3.15: ответ опубликован, с «Итогом»
     Close(steps::CloseArgs),
-    /// п. 3.15: the curator corrects «Итог» (kept in history)
+    /// п. 3.15: куратор исправляет «Итог» (сохраняется в истории)
     Outcome(steps::OutcomeArgs),
-    /// Check a draft answer before submitting it (п. 1.5, 3.9, 3.11, 3.12): exit 1 on errors
+    /// Проверить проект ответа до направления куратору (п. 1.5, 3.9, 3.11, 3.12, 3.14); код 1 при ошибках
     Lint(lint::LintArgs),
 }
 

@@ -13,26 +13,26 @@ use crate::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Tables on the terminal
+    /// Таблицы в терминале
     Table,
-    /// Markdown for a memo
+    /// Markdown для служебной записки
     Md,
-    /// One CSV for Excel (UTF-8 with BOM, `;`), with a section column
+    /// Один CSV для Excel (UTF-8 с BOM, `;`) со столбцом раздела
     Csv,
-    /// The documented JSON shape (same as --json)
+    /// Документированный JSON (как --json)
     Json,
-    /// Excel workbook, a sheet a section (needs --out)
+    /// Книга Excel, раздел на листе (нужен --out)
     Xlsx,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct ReportArgs {
-    /// The quarter: 2026Q4 (also 2026-Q4, Q4 2026, 4кв2026)
+    /// Квартал: 2026Q4 (также 2026-Q4, Q4 2026, 4кв2026)
     #[arg(long, value_name = "QUARTER")]
     pub quarter: String,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-    /// Write to FILE (default: standard output; XLSX needs a file)
+    /// Записать в ФАЙЛ (по умолчанию — стандартный вывод; для XLSX нужен файл)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

@@ -9,7 +9,7 @@ use crate::store::{events, messages, Store};
 
 #[derive(clap::Args, Debug)]
 pub struct ShowArgs {
-    /// Message ID
+    /// ID сообщения
     pub id: String,
 }
 

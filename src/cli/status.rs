@@ -16,13 +16,13 @@ pub const EXIT_OVERDUE: u8 = 1;
 
 #[derive(clap::Args, Debug)]
 pub struct StatusArgs {
-    /// Only overdue steps; exit status 1 if there are any
+    /// Только просроченные шаги; код завершения 1, если они есть
     #[arg(long)]
     pub overdue: bool,
-    /// Only steps due within this working time (e.g. 2h, 1d)
+    /// Только шаги со сроком в пределах этого рабочего времени (например, 2h, 1d)
     #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub due_within: Option<String>,
-    /// Only messages with this responsible person
+    /// Только сообщения этого ответственного
     #[arg(long, value_name = "NAME")]
     pub responsible: Option<String>,
 }

@@ -20,9 +20,9 @@ use crate::workflow::{Applied, Step};
 /// Options every step shares.
 #[derive(clap::Args, Debug)]
 pub struct StepArgs {
-    /// Message ID (the monitoring system's)
+    /// ID сообщения (из системы мониторинга)
     pub id: String,
-    /// When it happened (local time or RFC 3339); default: now
+    /// Когда это произошло (местное время или RFC 3339); по умолчанию — сейчас
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
 }
@@ -31,7 +31,7 @@ pub struct StepArgs {
 pub struct AssignArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// The responsible person (п. 3.3)
+    /// Ответственный (п. 3.3)
     #[arg(long)]
     pub responsible: String,
 }
@@ -40,7 +40,7 @@ pub struct AssignArgs {
 pub struct ReasonArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// The justification (required)
+    /// Обоснование (обязательно)
     #[arg(long)]
     pub reason: String,
 }
@@ -49,19 +49,19 @@ pub struct ReasonArgs {
 pub struct DraftArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// Text of the draft
+    /// Текст проекта
     #[arg(long, conflicts_with = "file", required_unless_present = "file")]
     pub text: Option<String>,
-    /// Read the draft from a file (UTF-8)
+    /// Прочитать текст из файла (UTF-8)
     #[arg(long)]
     pub file: Option<PathBuf>,
-    /// answer (п. 3.2), interim (п. 3.9), clarify (п. 3.10)
+    /// answer — ответ (п. 3.2), interim — промежуточный (п. 3.9), clarify — уточняющий вопрос (п. 3.10)
     #[arg(long, value_enum, default_value = "answer")]
     pub kind: AnswerKind,
-    /// Interim answer: date of the final answer (at most 20 working days, п. 3.9)
+    /// Промежуточный ответ: срок итогового ответа (не более 20 рабочих дней, п. 3.9)
     #[arg(long, value_name = "DATE")]
     pub final_due: Option<String>,
-    /// Interim answer: why more time is needed (п. 3.9)
+    /// Промежуточный ответ: обоснование, почему нужно больше времени (п. 3.9)
     #[arg(long)]
     pub justification: Option<String>,
 }
@@ -70,7 +70,7 @@ pub struct DraftArgs {
 pub struct AgreeArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// Head of the body or a deputy who agreed the draft (п. 3.5)
+    /// Руководитель органа или заместитель, согласовавший проект (п. 3.5)
     #[arg(long)]
     pub by: String,
 }
@@ -79,12 +79,12 @@ pub struct AgreeArgs {
 pub struct SubmitArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// Submit despite error-level lint findings (needs --reason; kept in history)
+    /// Направить, несмотря на ошибки в тексте (нужна --reason; сохраняется в истории)
     #[arg(long, requires = "reason")]
     pub force: bool,
     #[arg(long)]
     pub reason: Option<String>,
-    /// Why the answer is in Russian although the message is in Tatar (п. 1.5)
+    /// Почему ответ на русском, хотя сообщение на татарском (п. 1.5)
     #[arg(long, value_name = "REASON")]
     pub language_fallback: Option<String>,
 }
@@ -103,7 +103,7 @@ pub struct CloseArgs {
 pub struct OutcomeArgs {
     #[command(flatten)]
     pub step: StepArgs,
-    /// The corrected «Итог» (п. 3.15)
+    /// Исправленный «Итог» (п. 3.15)
     #[arg(long = "set", value_parser = parse_outcome)]
     pub set: Outcome,
     #[arg(long)]
