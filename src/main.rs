@@ -1,8 +1,10 @@
 //! Thin entry point: parse, run, map the error to a documented exit code.
-use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    let cli = poryadok::cli::Cli::parse();
+    let cli = match poryadok::cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return std::process::ExitCode::from(code),
+    };
     let lang = cli.global.lang;
     match poryadok::cli::run(cli) {
         Ok(code) => std::process::ExitCode::from(code),

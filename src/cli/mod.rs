@@ -127,6 +127,39 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Parses the command line. Help and version go to stdout with exit 0; a mistake gets a
+/// line in the user's language before clap's own explanation, and exit code 2.
+pub fn parse() -> std::result::Result<Cli, u8> {
+    use clap::error::ErrorKind;
+    let e = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return Err(0);
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let english = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en")
+        || std::env::var("PORYADOK_LANG").is_ok_and(|l| l == "en");
+    if !english {
+        let what = match e.kind() {
+            ErrorKind::UnknownArgument => "неизвестный параметр",
+            ErrorKind::InvalidSubcommand => "неизвестная команда",
+            ErrorKind::MissingRequiredArgument => "не хватает обязательного параметра",
+            ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "не указана команда",
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation => "недопустимое значение параметра",
+            ErrorKind::ArgumentConflict => "эти параметры нельзя указывать вместе",
+            ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "неверное число значений",
+            _ => "ошибка в командной строке",
+        };
+        eprintln!("ошибка: {what} (подробности ниже; справка: poryadok --help)");
+    }
+    let _ = e.print();
+    Err(2)
+}
+
 /// Runs the parsed command; returns the process exit code on success.
 pub fn run(cli: Cli) -> Result<u8> {
     let g = cli.global;

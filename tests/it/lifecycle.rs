@@ -743,3 +743,17 @@ fn bundled_example_imports_and_shows_status() {
     let status = env.run(&["status", "--json"]).success().json();
     assert_eq!(status.as_array().unwrap().len(), 30);
 }
+
+#[test]
+fn command_line_mistakes_are_said_in_russian_with_exit_2() {
+    let env = Env::new();
+    let out = env.run(&["assing", "1"]).code(2);
+    assert!(out.stderr.starts_with("ошибка: неизвестная команда"), "{}", out.stderr);
+    assert!(out.stderr.contains("assign"), "clap's suggestion stays: {}", out.stderr);
+    let out = env.run(&["assign", "1", "--lang", "en"]).code(2);
+    assert!(!out.stderr.contains("ошибка"), "{}", out.stderr);
+    // Prefixes never run a command (cron scripts must not change meaning).
+    env.run(&["stat"]).code(2);
+    let help = env.run(&["--help"]).success();
+    assert!(help.stdout.contains("Что на очереди"), "{}", help.stdout);
+}
