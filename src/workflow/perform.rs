@@ -223,27 +223,11 @@ fn check_identical_answers(
     at: DateTime<Utc>,
 ) -> Result<()> {
     let msg = &applied.message;
-    let Some(thread) = msg.thread.as_deref().filter(|t| !t.trim().is_empty()) else {
-        return Ok(());
-    };
     let Some(body) = events::latest_text(tx, msg)? else {
         return Ok(());
     };
-    let norm = lint::normalize_for_identity(&body, msg.author.as_deref());
-    let hour = WorkingDuration::from_minutes(60);
-    let mut same = Vec::new();
-    for (ext, author, other, published) in events::published_in_thread(tx, thread, at, 1000)? {
-        if cal.between(published, at)?.0 >= hour {
-            break;
-        }
-        let different_user = author.is_none() || author != msg.author;
-        if ext != msg.external_id
-            && different_user
-            && (other == norm || lint::similarity(&other, &norm) >= IDENTICAL_SIMILARITY)
-        {
-            same.push(ext);
-        }
-    }
+    let same = identical_in_thread(tx, cal, msg, &body, at)?;
+    let thread = msg.thread.as_deref().unwrap_or_default();
     if same.len() >= IDENTICAL_ANSWERS_PER_HOUR {
         return Err(Error::Refused {
             clause: "3.14",
