@@ -6,5 +6,6 @@
 mod common;
 
 mod calendar;
+mod import;
 mod lifecycle;
 mod storage;
