@@ -33,6 +33,27 @@ pub struct TextRow {
 
 /// Appends `ev` to the history of `msg` (already holding its new state); returns seq.
 pub fn append(conn: &Connection, msg: &Message, ev: &EventDraft, recorded_at: DateTime<Utc>) -> Result<i64> {
+    append_at_seq(conn, msg, ev, recorded_at, None)
+}
+
+/// The first event of a message inserted in this transaction: its seq is 1, known
+/// without asking the history (import writes one per row).
+pub(crate) fn append_first(
+    conn: &Connection,
+    msg: &Message,
+    ev: &EventDraft,
+    recorded_at: DateTime<Utc>,
+) -> Result<i64> {
+    append_at_seq(conn, msg, ev, recorded_at, Some(1))
+}
+
+fn append_at_seq(
+    conn: &Connection,
+    msg: &Message,
+    ev: &EventDraft,
+    recorded_at: DateTime<Utc>,
+    seq: Option<i64>,
+) -> Result<i64> {
     let text_id = match &ev.text {
         Some((kind, body)) => {
             conn.prepare_cached(
@@ -47,9 +68,12 @@ pub fn append(conn: &Connection, msg: &Message, ev: &EventDraft, recorded_at: Da
         }
         None => None,
     };
-    let seq: i64 = conn
-        .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE message_id = ?1")?
-        .query_row([msg.id], |r| r.get(0))?;
+    let seq: i64 = match seq {
+        Some(seq) => seq,
+        None => conn
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE message_id = ?1")?
+            .query_row([msg.id], |r| r.get(0))?,
+    };
     let t = ev.timing;
     conn.prepare_cached(
         "INSERT INTO events (message_id, seq, action, at, recorded_at, from_state, to_state, rule, due_at, on_time,

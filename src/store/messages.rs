@@ -1,5 +1,7 @@
 //! Reading and writing messages.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{named_params, Connection, OptionalExtension, Row};
 
@@ -65,8 +67,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Message> {
 
 /// The message with this monitoring-system id, if any.
 pub fn find(conn: &Connection, external_id: &str) -> Result<Option<Message>> {
-    let sql = format!("SELECT {COLUMNS} FROM messages WHERE external_id = ?1");
-    Ok(conn.query_row(&sql, [external_id], from_row).optional()?)
+    // Called once per imported row: a cached statement, not a parse per call.
+    static SQL: OnceLock<String> = OnceLock::new();
+    let sql = SQL.get_or_init(|| format!("SELECT {COLUMNS} FROM messages WHERE external_id = ?1"));
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([external_id], from_row)
+        .optional()?)
 }
 
 /// The message with this id, or a clear "not found".

@@ -64,8 +64,35 @@ pub fn intake(
     on_invalid: OnInvalid,
     progress: &mut dyn FnMut(u64),
 ) -> Result<IntakeReport> {
+    // A morning export is a few hundred rows, a year's a million: with SQLite's default
+    // 2 MB page cache a big import spills pages mid-transaction and reads them back.
+    // A larger cache for the import only, put back afterwards.
+    let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", IMPORT_CACHE_SIZE)?;
+    let result = intake_rows(conn, book, cal, file, rows, column, now, on_invalid, progress);
+    conn.pragma_update(None, "cache_size", cache_size)?;
+    result
+}
+
+/// `PRAGMA cache_size` during an import: 64 MiB (negative means KiB), well inside the
+/// 200 MB an import of a year of messages may use.
+const IMPORT_CACHE_SIZE: i64 = -64 * 1024;
+
+#[allow(clippy::too_many_arguments)]
+fn intake_rows(
+    conn: &Connection,
+    book: &lint::PhraseBook,
+    cal: &WorkCalendar,
+    file: &str,
+    rows: &mut dyn Iterator<Item = Result<Row>>,
+    column: &dyn Fn(Field) -> String,
+    now: DateTime<Utc>,
+    on_invalid: OnInvalid,
+    progress: &mut dyn FnMut(u64),
+) -> Result<IntakeReport> {
     let mut report = IntakeReport::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut topic_cache = TopicCache::default();
     for row in rows {
         let row = row?; // a broken file (truncated, undecodable) always aborts
         report.rows += 1;
@@ -73,7 +100,8 @@ pub fn intake(
             progress(report.rows);
         }
         let id = row.get(Field::ExternalId).map(str::to_string);
-        match intake_row(conn, book, cal, file, &row, column, now, &mut seen, &mut report) {
+        let state = (&mut seen, &mut topic_cache);
+        match intake_row(conn, book, cal, file, &row, column, now, state, &mut report) {
             Ok(()) => {}
             Err(e @ (Error::BadInput { .. } | Error::OutOfCalendar(_))) if on_invalid == OnInvalid::Skip => {
                 report.rejected.push(Rejected {
@@ -98,7 +126,7 @@ fn intake_row(
     row: &Row,
     column: &dyn Fn(Field) -> String,
     now: DateTime<Utc>,
-    seen: &mut HashMap<String, u64>,
+    (seen, topic_cache): (&mut HashMap<String, u64>, &mut TopicCache),
     report: &mut IntakeReport,
 ) -> Result<()> {
     let loc = |f: Field, v: &str| Location::file(file).line(row.line).column(column(f)).value(v);
@@ -155,7 +183,7 @@ fn intake_row(
     }
     let text = required(Field::Text)?.to_string();
     let topic = row.get(Field::Topic).map(str::to_string);
-    let appendix = topic.as_deref().and_then(topics::find);
+    let appendix = topic.as_deref().and_then(|t| topic_cache.find(t));
     // п. 3.2: 8 working hours from detection; п. 3.16: the appendix topic's days.
     let limit = appendix.map(|t| t.deadline()).unwrap_or(Rule::Publish.limit());
     let (answer_due_at, c) = plus(cal, detected_at, limit)?;
@@ -205,6 +233,22 @@ fn intake_row(
     }
 }
 
+/// `topics::find` normalises every appendix name on each call; an export repeats a few
+/// dozen topics over and over, so each distinct spelling is looked up once per import.
+#[derive(Default)]
+struct TopicCache(HashMap<String, Option<&'static topics::Topic>>);
+
+impl TopicCache {
+    fn find(&mut self, name: &str) -> Option<&'static topics::Topic> {
+        if let Some(found) = self.0.get(name) {
+            return *found;
+        }
+        let found = topics::find(name);
+        self.0.insert(name.to_string(), found);
+        found
+    }
+}
+
 fn merge(a: Caveat, b: Caveat) -> Caveat {
     Caveat {
         fallback: a.fallback.or(b.fallback),
@@ -240,10 +284,12 @@ fn insert_new(
         incident_type: row.get(Field::IncidentType).map(str::to_string),
         flags: (!flags.is_empty()).then(|| serde_json::Value::Array(flags.clone()).to_string()),
     };
-    m.id = messages::insert(conn, &m, &extra)?;
-    // п. 2.1: the curator routes the message within 0.5 wh of detection.
+    // п. 2.1: the curator routes the message within 0.5 wh of detection. Worked out
+    // before anything is written: with `--skip-invalid` a row refused here (a date
+    // outside the calendar) must leave no message behind.
     let (due, c1) = plus(cal, m.detected_at, Rule::Route.limit())?;
     let (t, c2) = timing(cal, Rule::Route, due, m.received_at)?;
+    m.id = messages::insert(conn, &m, &extra)?;
     report.caveat = merge(report.caveat, merge(c1, c2));
     let ev = EventDraft {
         action: "import",
@@ -254,7 +300,7 @@ fn insert_new(
         detail: json!({ "detected_at": m.detected_at.to_rfc3339(), "flags": flags }),
         text: None,
     };
-    events::append(conn, &m, &ev, now)?;
+    events::append_first(conn, &m, &ev, now)?;
     report.inserted += 1;
     Ok(())
 }
