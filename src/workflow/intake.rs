@@ -218,19 +218,12 @@ fn intake_row(
         last_event_at: received_at,
         text_versions: 0,
     };
-    match messages::find(conn, &external_id)? {
-        None => insert_new(
-            conn,
-            book,
-            cal,
-            row,
-            incoming,
-            appendix.is_none() && topic.is_some(),
-            now,
-            report,
-        ),
-        Some(existing) => update_existing(conn, existing, incoming, now, report),
-    }
+    let outside_appendix = appendix.is_none() && topic.is_some();
+    let Some(incoming) = insert_new(conn, book, cal, row, incoming, outside_appendix, now, report)? else {
+        return Ok(());
+    };
+    let existing = messages::find(conn, &external_id)?.expect("the insert found this id taken");
+    update_existing(conn, existing, incoming, now, report)
 }
 
 /// `topics::find` normalises every appendix name on each call; an export repeats a few
@@ -256,6 +249,8 @@ fn merge(a: Caveat, b: Caveat) -> Caveat {
     }
 }
 
+/// Inserts `m` with its first event if its id is new; hands it back untouched if a
+/// message with that id exists (a re-import), to be compared with it.
 #[allow(clippy::too_many_arguments)]
 fn insert_new(
     conn: &Connection,
@@ -266,17 +261,23 @@ fn insert_new(
     topic_outside_appendix: bool,
     now: DateTime<Utc>,
     report: &mut IntakeReport,
-) -> Result<()> {
+) -> Result<Option<Message>> {
+    // п. 2.1: the curator routes the message within 0.5 wh of detection. Worked out
+    // before anything is written: with `--skip-invalid` a row refused here (a date
+    // outside the calendar) must leave no message behind. A known message needs none.
+    let route = plus(cal, m.detected_at, Rule::Route.limit())
+        .and_then(|(due, c1)| timing(cal, Rule::Route, due, m.received_at).map(|(t, c2)| (t, merge(c1, c2))));
+    let (t, caveat) = match route {
+        Ok(route) => route,
+        Err(e) if messages::find(conn, &m.external_id)?.is_none() => return Err(e),
+        Err(_) => return Ok(Some(m)),
+    };
     let mut flags = Vec::new();
     if topic_outside_appendix {
-        report.topics_not_in_appendix += 1;
         flags.push(json!({"flag": "topic_not_in_appendix", "clause": "3.16"}));
     }
     for f in lint::flag_forbidden(&m.text, book) {
         flags.push(json!({"flag": "forbidden_content", "clause": f.clause, "span": f.span}));
-    }
-    if flags.iter().any(|f| f["clause"] == "1.4") {
-        report.flagged_p_1_4.push(m.external_id.clone());
     }
     let extra = messages::ImportExtra {
         region: row.get(Field::Region).map(str::to_string),
@@ -284,13 +285,17 @@ fn insert_new(
         incident_type: row.get(Field::IncidentType).map(str::to_string),
         flags: (!flags.is_empty()).then(|| serde_json::Value::Array(flags.clone()).to_string()),
     };
-    // п. 2.1: the curator routes the message within 0.5 wh of detection. Worked out
-    // before anything is written: with `--skip-invalid` a row refused here (a date
-    // outside the calendar) must leave no message behind.
-    let (due, c1) = plus(cal, m.detected_at, Rule::Route.limit())?;
-    let (t, c2) = timing(cal, Rule::Route, due, m.received_at)?;
-    m.id = messages::insert(conn, &m, &extra)?;
-    report.caveat = merge(report.caveat, merge(c1, c2));
+    match messages::insert_if_new(conn, &m, &extra)? {
+        Some(id) => m.id = id,
+        None => return Ok(Some(m)),
+    }
+    if topic_outside_appendix {
+        report.topics_not_in_appendix += 1;
+    }
+    if flags.iter().any(|f| f["clause"] == "1.4") {
+        report.flagged_p_1_4.push(m.external_id.clone());
+    }
+    report.caveat = merge(report.caveat, caveat);
     let ev = EventDraft {
         action: "import",
         at: m.received_at,
@@ -302,7 +307,7 @@ fn insert_new(
     };
     events::append_first(conn, &m, &ev, now)?;
     report.inserted += 1;
-    Ok(())
+    Ok(None)
 }
 
 fn update_existing(
