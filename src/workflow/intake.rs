@@ -283,7 +283,7 @@ fn insert_new(
         region: row.get(Field::Region).map(str::to_string),
         municipality: row.get(Field::Municipality).map(str::to_string),
         incident_type: row.get(Field::IncidentType).map(str::to_string),
-        flags: (!flags.is_empty()).then(|| serde_json::Value::Array(flags.clone()).to_string()),
+        flags: (!flags.is_empty()).then(|| serde_json::to_string(&flags).expect("a JSON value always serialises")),
     };
     match messages::insert_if_new(conn, &m, &extra)? {
         Some(id) => m.id = id,
