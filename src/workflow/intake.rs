@@ -74,9 +74,9 @@ pub fn intake(
     result
 }
 
-/// `PRAGMA cache_size` during an import: 64 MiB (negative means KiB), well inside the
-/// 200 MB an import of a year of messages may use.
-const IMPORT_CACHE_SIZE: i64 = -64 * 1024;
+/// `PRAGMA cache_size` during an import: 32 MiB (negative means KiB), leaving room in
+/// the 200 MB an import of a year of messages may use for the ids seen so far.
+const IMPORT_CACHE_SIZE: i64 = -32 * 1024;
 
 #[allow(clippy::too_many_arguments)]
 fn intake_rows(
@@ -91,7 +91,9 @@ fn intake_rows(
     progress: &mut dyn FnMut(u64),
 ) -> Result<IntakeReport> {
     let mut report = IntakeReport::default();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    // Ids already read, with their line. `Box<str>` rather than `String`: a million ids
+    // of a year's export must fit with the page cache in the 200 MB an import may use.
+    let mut seen: HashMap<Box<str>, u64> = HashMap::new();
     let mut topic_cache = TopicCache::default();
     for row in rows {
         let row = row?; // a broken file (truncated, undecodable) always aborts
@@ -126,7 +128,7 @@ fn intake_row(
     row: &Row,
     column: &dyn Fn(Field) -> String,
     now: DateTime<Utc>,
-    (seen, topic_cache): (&mut HashMap<String, u64>, &mut TopicCache),
+    (seen, topic_cache): (&mut HashMap<Box<str>, u64>, &mut TopicCache),
     report: &mut IntakeReport,
 ) -> Result<()> {
     let loc = |f: Field, v: &str| Location::file(file).line(row.line).column(column(f)).value(v);
@@ -139,7 +141,7 @@ fn intake_row(
         })
     };
     let external_id = required(Field::ExternalId)?.to_string();
-    if let Some(first) = seen.insert(external_id.clone(), row.line) {
+    if let Some(first) = seen.insert(external_id.as_str().into(), row.line) {
         return Err(Error::bad_input(
             loc(Field::ExternalId, &external_id),
             tr!(
