@@ -273,6 +273,21 @@ fn skip_invalid_imports_good_rows_and_writes_rejects() {
     assert_eq!(lines[2..], [""]);
 }
 
+/// A row refused only at its п. 2.1 route deadline (received after the calendar's last
+/// year) used to leave its message behind, without history, while being reported rejected.
+#[test]
+fn skip_invalid_leaves_nothing_of_a_row_refused_late() {
+    let mut env = Env::new();
+    env.set_now(Some("2028-01-10T10:00"));
+    env.write("late.csv", "id;detected_at;text\nL1;2027-12-01 10:00;Снег не убран\n");
+    let out = env
+        .run(&["--json", "import", "late.csv", "--skip-invalid", "--rejects", "rej.csv"])
+        .success();
+    assert_eq!(counts(&out), [1, 0, 0, 0, 1]);
+    assert!(texts(&env).is_empty(), "a rejected row was written");
+    assert!(env.read("rej.csv").contains("L1"));
+}
+
 #[test]
 fn dry_run_writes_nothing() {
     let env = env_with_basic();
