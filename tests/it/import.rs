@@ -389,9 +389,16 @@ fn write_big(path: &Path, rows: usize) {
 #[test]
 fn import_killed_part_way_leaves_the_database_as_before() {
     let bin = assert_cmd::cargo::cargo_bin("poryadok");
-    // Big enough to be killed while writing, small enough to import again quickly in a
-    // debug build; grown (in a fresh folder) if a fast build finishes before the kill.
-    let mut rows = 4_000;
+    // The kill must land well inside the import, never during its commit: size the file
+    // so that the import takes about KILL_AFTER × 7 on this build and machine (debug
+    // builds are ~10× slower), measured on a small import first.
+    const KILL_AFTER: Duration = Duration::from_millis(300);
+    let calibration = pinned();
+    write_big(&calibration.path().join("small.csv"), 3_000);
+    let start = std::time::Instant::now();
+    calibration.run(&["import", "small.csv"]).success();
+    let per_second = 3_000.0 / start.elapsed().as_secs_f64();
+    let mut rows = ((per_second * KILL_AFTER.as_secs_f64() * 7.0) as usize).clamp(4_000, 400_000);
     let (env, before) = loop {
         let env = env_with_basic();
         let before = dump(&env);
@@ -405,7 +412,7 @@ fn import_killed_part_way_leaves_the_database_as_before() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(300));
+        std::thread::sleep(KILL_AFTER);
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL on Unix
             if child.wait().unwrap().code().is_none() {
@@ -414,7 +421,8 @@ fn import_killed_part_way_leaves_the_database_as_before() {
         } else {
             child.wait().unwrap();
         }
-        assert!(rows < 1_000_000, "the import always finished within 300 ms");
+        // It finished first (the machine was idle during calibration): a bigger file.
+        assert!(rows < 1_000_000, "the import always finished before the kill");
         rows *= 4;
     };
     assert_eq!(dump(&env), before);
