@@ -1,7 +1,7 @@
 //! The append-only history and the text versions.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{named_params, Connection};
+use rusqlite::{named_params, params, Connection};
 
 use super::messages::{from_ts, ts};
 use crate::error::Result;
@@ -33,6 +33,27 @@ pub struct TextRow {
 
 /// Appends `ev` to the history of `msg` (already holding its new state); returns seq.
 pub fn append(conn: &Connection, msg: &Message, ev: &EventDraft, recorded_at: DateTime<Utc>) -> Result<i64> {
+    append_at_seq(conn, msg, ev, recorded_at, None)
+}
+
+/// The first event of a message inserted in this transaction: its seq is 1, known
+/// without asking the history (import writes one per row).
+pub(crate) fn append_first(
+    conn: &Connection,
+    msg: &Message,
+    ev: &EventDraft,
+    recorded_at: DateTime<Utc>,
+) -> Result<i64> {
+    append_at_seq(conn, msg, ev, recorded_at, Some(1))
+}
+
+fn append_at_seq(
+    conn: &Connection,
+    msg: &Message,
+    ev: &EventDraft,
+    recorded_at: DateTime<Utc>,
+    seq: Option<i64>,
+) -> Result<i64> {
     let text_id = match &ev.text {
         Some((kind, body)) => {
             conn.prepare_cached(
@@ -47,22 +68,35 @@ pub fn append(conn: &Connection, msg: &Message, ev: &EventDraft, recorded_at: Da
         }
         None => None,
     };
-    let seq: i64 = conn
-        .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE message_id = ?1")?
-        .query_row([msg.id], |r| r.get(0))?;
+    let seq: i64 = match seq {
+        Some(seq) => seq,
+        None => conn
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE message_id = ?1")?
+            .query_row([msg.id], |r| r.get(0))?,
+    };
     let t = ev.timing;
+    // Positional parameters: an import appends one event per row.
     conn.prepare_cached(
         "INSERT INTO events (message_id, seq, action, at, recorded_at, from_state, to_state, rule, due_at, on_time,
             overrun_minutes, detail, text_id)
-         VALUES (:m, :seq, :action, :at, :rec, :from, :to, :rule, :due, :on_time, :over, :detail, :text)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
-    .execute(named_params! {
-        ":m": msg.id, ":seq": seq, ":action": ev.action, ":at": ts(ev.at), ":rec": ts(recorded_at),
-        ":from": (ev.from != ev.to || ev.action != "import").then(|| ev.from.as_str()),
-        ":to": ev.to.as_str(), ":rule": t.map(|t| t.rule.clause()), ":due": t.map(|t| ts(t.due_at)),
-        ":on_time": t.map(|t| t.on_time), ":over": t.map(|t| t.overrun.minutes_ceil()),
-        ":detail": ev.detail.to_string(), ":text": text_id,
-    })?;
+    .execute(params![
+        msg.id,
+        seq,
+        ev.action,
+        ts(ev.at),
+        ts(recorded_at),
+        (ev.from != ev.to || ev.action != "import").then(|| ev.from.as_str()),
+        ev.to.as_str(),
+        t.map(|t| t.rule.clause()),
+        t.map(|t| ts(t.due_at)),
+        t.map(|t| t.on_time),
+        t.map(|t| t.overrun.minutes_ceil()),
+        // Into a byte buffer: `Value::to_string` goes through `fmt` and is slower.
+        serde_json::to_string(&ev.detail).expect("a JSON value always serialises"),
+        text_id,
+    ])?;
     Ok(seq)
 }
 

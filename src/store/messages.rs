@@ -1,7 +1,9 @@
 //! Reading and writing messages.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
 use crate::rules::{AnswerKind, Outcome};
@@ -65,8 +67,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Message> {
 
 /// The message with this monitoring-system id, if any.
 pub fn find(conn: &Connection, external_id: &str) -> Result<Option<Message>> {
-    let sql = format!("SELECT {COLUMNS} FROM messages WHERE external_id = ?1");
-    Ok(conn.query_row(&sql, [external_id], from_row).optional()?)
+    // Called once per imported row: a cached statement, not a parse per call.
+    static SQL: OnceLock<String> = OnceLock::new();
+    let sql = SQL.get_or_init(|| format!("SELECT {COLUMNS} FROM messages WHERE external_id = ?1"));
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([external_id], from_row)
+        .optional()?)
 }
 
 /// The message with this id, or a clear "not found".
@@ -95,23 +102,51 @@ pub fn all(conn: &Connection) -> Result<Vec<Message>> {
     Ok(rows)
 }
 
+const INSERT: &str = "INSERT INTO messages (external_id, detected_at, received_at, network, link, thread, author,
+        text, topic, topic_id, topic_group, settlement, body, region, municipality, incident_type, state,
+        answer_due_at, last_event_at, flags)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+
 /// Inserts a new message; returns its row id.
 pub fn insert(conn: &Connection, m: &Message, extra: &ImportExtra) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO messages (external_id, detected_at, received_at, network, link, thread, author, text, topic,
-            topic_id, topic_group, settlement, body, region, municipality, incident_type, state, answer_due_at,
-            last_event_at, flags)
-         VALUES (:ext, :det, :rec, :net, :link, :thread, :author, :text, :topic, :topic_id, :tg, :settl, :body,
-            :region, :mun, :itype, :state, :due, :last, :flags)",
-    )?
-    .execute(named_params! {
-        ":ext": m.external_id, ":det": ts(m.detected_at), ":rec": ts(m.received_at), ":net": m.network,
-        ":link": m.link, ":thread": m.thread, ":author": m.author, ":text": m.text, ":topic": m.topic,
-        ":topic_id": m.topic_id, ":tg": m.topic_group, ":settl": m.settlement, ":body": m.body,
-        ":region": extra.region, ":mun": extra.municipality, ":itype": extra.incident_type,
-        ":state": m.state.as_str(), ":due": ts(m.answer_due_at), ":last": ts(m.last_event_at), ":flags": extra.flags,
-    })?;
+    insert_with(conn, INSERT, m, extra)?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Inserts `m` unless a message with its external id exists; returns the new row id, or
+/// `None` (and writes nothing) when it exists. One statement instead of a lookup and an
+/// insert: the import's path for new rows.
+pub(crate) fn insert_if_new(conn: &Connection, m: &Message, extra: &ImportExtra) -> Result<Option<i64>> {
+    static SQL: OnceLock<String> = OnceLock::new();
+    let sql = SQL.get_or_init(|| format!("{INSERT} ON CONFLICT(external_id) DO NOTHING"));
+    Ok((insert_with(conn, sql, m, extra)? == 1).then(|| conn.last_insert_rowid()))
+}
+
+/// Positional parameters: an import binds these a million times, and named ones cost a
+/// name lookup each.
+fn insert_with(conn: &Connection, sql: &str, m: &Message, extra: &ImportExtra) -> Result<usize> {
+    Ok(conn.prepare_cached(sql)?.execute(params![
+        m.external_id,
+        ts(m.detected_at),
+        ts(m.received_at),
+        m.network,
+        m.link,
+        m.thread,
+        m.author,
+        m.text,
+        m.topic,
+        m.topic_id,
+        m.topic_group,
+        m.settlement,
+        m.body,
+        extra.region,
+        extra.municipality,
+        extra.incident_type,
+        m.state.as_str(),
+        ts(m.answer_due_at),
+        ts(m.last_event_at),
+        extra.flags,
+    ])?)
 }
 
 /// Columns kept for reports that the state machine does not use.

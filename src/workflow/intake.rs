@@ -64,8 +64,37 @@ pub fn intake(
     on_invalid: OnInvalid,
     progress: &mut dyn FnMut(u64),
 ) -> Result<IntakeReport> {
+    // A morning export is a few hundred rows, a year's a million: with SQLite's default
+    // 2 MB page cache a big import spills pages mid-transaction and reads them back.
+    // A larger cache for the import only, put back afterwards.
+    let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", IMPORT_CACHE_SIZE)?;
+    let result = intake_rows(conn, book, cal, file, rows, column, now, on_invalid, progress);
+    conn.pragma_update(None, "cache_size", cache_size)?;
+    result
+}
+
+/// `PRAGMA cache_size` during an import: 32 MiB (negative means KiB), leaving room in
+/// the 200 MB an import of a year of messages may use for the ids seen so far.
+const IMPORT_CACHE_SIZE: i64 = -32 * 1024;
+
+#[allow(clippy::too_many_arguments)]
+fn intake_rows(
+    conn: &Connection,
+    book: &lint::PhraseBook,
+    cal: &WorkCalendar,
+    file: &str,
+    rows: &mut dyn Iterator<Item = Result<Row>>,
+    column: &dyn Fn(Field) -> String,
+    now: DateTime<Utc>,
+    on_invalid: OnInvalid,
+    progress: &mut dyn FnMut(u64),
+) -> Result<IntakeReport> {
     let mut report = IntakeReport::default();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    // Ids already read, with their line. `Box<str>` rather than `String`: a million ids
+    // of a year's export must fit with the page cache in the 200 MB an import may use.
+    let mut seen: HashMap<Box<str>, u64> = HashMap::new();
+    let mut topic_cache = TopicCache::default();
     for row in rows {
         let row = row?; // a broken file (truncated, undecodable) always aborts
         report.rows += 1;
@@ -73,7 +102,8 @@ pub fn intake(
             progress(report.rows);
         }
         let id = row.get(Field::ExternalId).map(str::to_string);
-        match intake_row(conn, book, cal, file, &row, column, now, &mut seen, &mut report) {
+        let state = (&mut seen, &mut topic_cache);
+        match intake_row(conn, book, cal, file, &row, column, now, state, &mut report) {
             Ok(()) => {}
             Err(e @ (Error::BadInput { .. } | Error::OutOfCalendar(_))) if on_invalid == OnInvalid::Skip => {
                 report.rejected.push(Rejected {
@@ -98,7 +128,7 @@ fn intake_row(
     row: &Row,
     column: &dyn Fn(Field) -> String,
     now: DateTime<Utc>,
-    seen: &mut HashMap<String, u64>,
+    (seen, topic_cache): (&mut HashMap<Box<str>, u64>, &mut TopicCache),
     report: &mut IntakeReport,
 ) -> Result<()> {
     let loc = |f: Field, v: &str| Location::file(file).line(row.line).column(column(f)).value(v);
@@ -111,7 +141,7 @@ fn intake_row(
         })
     };
     let external_id = required(Field::ExternalId)?.to_string();
-    if let Some(first) = seen.insert(external_id.clone(), row.line) {
+    if let Some(first) = seen.insert(external_id.as_str().into(), row.line) {
         return Err(Error::bad_input(
             loc(Field::ExternalId, &external_id),
             tr!(
@@ -155,7 +185,7 @@ fn intake_row(
     }
     let text = required(Field::Text)?.to_string();
     let topic = row.get(Field::Topic).map(str::to_string);
-    let appendix = topic.as_deref().and_then(topics::find);
+    let appendix = topic.as_deref().and_then(|t| topic_cache.find(t));
     // п. 3.2: 8 working hours from detection; п. 3.16: the appendix topic's days.
     let limit = appendix.map(|t| t.deadline()).unwrap_or(Rule::Publish.limit());
     let (answer_due_at, c) = plus(cal, detected_at, limit)?;
@@ -190,18 +220,27 @@ fn intake_row(
         last_event_at: received_at,
         text_versions: 0,
     };
-    match messages::find(conn, &external_id)? {
-        None => insert_new(
-            conn,
-            book,
-            cal,
-            row,
-            incoming,
-            appendix.is_none() && topic.is_some(),
-            now,
-            report,
-        ),
-        Some(existing) => update_existing(conn, existing, incoming, now, report),
+    let outside_appendix = appendix.is_none() && topic.is_some();
+    let Some(incoming) = insert_new(conn, book, cal, row, incoming, outside_appendix, now, report)? else {
+        return Ok(());
+    };
+    let existing = messages::find(conn, &external_id)?.expect("the insert found this id taken");
+    update_existing(conn, existing, incoming, now, report)
+}
+
+/// `topics::find` normalises every appendix name on each call; an export repeats a few
+/// dozen topics over and over, so each distinct spelling is looked up once per import.
+#[derive(Default)]
+struct TopicCache(HashMap<String, Option<&'static topics::Topic>>);
+
+impl TopicCache {
+    fn find(&mut self, name: &str) -> Option<&'static topics::Topic> {
+        if let Some(found) = self.0.get(name) {
+            return *found;
+        }
+        let found = topics::find(name);
+        self.0.insert(name.to_string(), found);
+        found
     }
 }
 
@@ -212,6 +251,8 @@ fn merge(a: Caveat, b: Caveat) -> Caveat {
     }
 }
 
+/// Inserts `m` with its first event if its id is new; hands it back untouched if a
+/// message with that id exists (a re-import), to be compared with it.
 #[allow(clippy::too_many_arguments)]
 fn insert_new(
     conn: &Connection,
@@ -222,29 +263,41 @@ fn insert_new(
     topic_outside_appendix: bool,
     now: DateTime<Utc>,
     report: &mut IntakeReport,
-) -> Result<()> {
+) -> Result<Option<Message>> {
+    // п. 2.1: the curator routes the message within 0.5 wh of detection. Worked out
+    // before anything is written: with `--skip-invalid` a row refused here (a date
+    // outside the calendar) must leave no message behind. A known message needs none.
+    let route = plus(cal, m.detected_at, Rule::Route.limit())
+        .and_then(|(due, c1)| timing(cal, Rule::Route, due, m.received_at).map(|(t, c2)| (t, merge(c1, c2))));
+    let (t, caveat) = match route {
+        Ok(route) => route,
+        Err(e) if messages::find(conn, &m.external_id)?.is_none() => return Err(e),
+        Err(_) => return Ok(Some(m)),
+    };
     let mut flags = Vec::new();
     if topic_outside_appendix {
-        report.topics_not_in_appendix += 1;
         flags.push(json!({"flag": "topic_not_in_appendix", "clause": "3.16"}));
     }
     for f in lint::flag_forbidden(&m.text, book) {
         flags.push(json!({"flag": "forbidden_content", "clause": f.clause, "span": f.span}));
     }
-    if flags.iter().any(|f| f["clause"] == "1.4") {
-        report.flagged_p_1_4.push(m.external_id.clone());
-    }
     let extra = messages::ImportExtra {
         region: row.get(Field::Region).map(str::to_string),
         municipality: row.get(Field::Municipality).map(str::to_string),
         incident_type: row.get(Field::IncidentType).map(str::to_string),
-        flags: (!flags.is_empty()).then(|| serde_json::Value::Array(flags.clone()).to_string()),
+        flags: (!flags.is_empty()).then(|| serde_json::to_string(&flags).expect("a JSON value always serialises")),
     };
-    m.id = messages::insert(conn, &m, &extra)?;
-    // п. 2.1: the curator routes the message within 0.5 wh of detection.
-    let (due, c1) = plus(cal, m.detected_at, Rule::Route.limit())?;
-    let (t, c2) = timing(cal, Rule::Route, due, m.received_at)?;
-    report.caveat = merge(report.caveat, merge(c1, c2));
+    match messages::insert_if_new(conn, &m, &extra)? {
+        Some(id) => m.id = id,
+        None => return Ok(Some(m)),
+    }
+    if topic_outside_appendix {
+        report.topics_not_in_appendix += 1;
+    }
+    if flags.iter().any(|f| f["clause"] == "1.4") {
+        report.flagged_p_1_4.push(m.external_id.clone());
+    }
+    report.caveat = merge(report.caveat, caveat);
     let ev = EventDraft {
         action: "import",
         at: m.received_at,
@@ -254,9 +307,9 @@ fn insert_new(
         detail: json!({ "detected_at": m.detected_at.to_rfc3339(), "flags": flags }),
         text: None,
     };
-    events::append(conn, &m, &ev, now)?;
+    events::append_first(conn, &m, &ev, now)?;
     report.inserted += 1;
-    Ok(())
+    Ok(None)
 }
 
 fn update_existing(

@@ -7,6 +7,7 @@ mod common;
 
 mod calendar;
 mod export;
+mod import;
 mod lifecycle;
 mod quality;
 mod report;
