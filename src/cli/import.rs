@@ -92,6 +92,11 @@ pub fn run(ctx: &Context, a: ImportArgs) -> Result<u8> {
             source.unknown_columns.join(", ")
         );
     }
+    // The fields this file has, under its own column names (for the rejects file).
+    let present: Vec<(Field, String)> = Field::ALL
+        .iter()
+        .filter_map(|f| source.column_of(*f).map(|c| (*f, c.to_string())))
+        .collect();
     let columns: Vec<(Field, String)> = Field::ALL
         .iter()
         .map(|f| (*f, source.column_of(*f).unwrap_or(f.as_str()).to_string()))
@@ -127,7 +132,12 @@ pub fn run(ctx: &Context, a: ImportArgs) -> Result<u8> {
     } else {
         OnInvalid::Abort
     };
-    let mut store = Store::open(&ctx.db_path)?;
+    // A dry run against a database that does not exist yet must not create one.
+    let mut store = if a.dry_run && !ctx.db_path.exists() {
+        Store::open_in_memory()?
+    } else {
+        Store::open(&ctx.db_path)?
+    };
     let tx = store
         .conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -159,7 +169,7 @@ pub fn run(ctx: &Context, a: ImportArgs) -> Result<u8> {
             ],
         )?;
         if let Some(path) = &a.rejects {
-            write_rejects(ctx, path, &report.rejected)?;
+            write_rejects(ctx, path, &present, &report.rejected)?;
         }
         tx.commit()?;
     } else {
@@ -220,23 +230,30 @@ pub fn run(ctx: &Context, a: ImportArgs) -> Result<u8> {
     Ok(0)
 }
 
-fn write_rejects(ctx: &Context, path: &PathBuf, rejected: &[crate::workflow::intake::Rejected]) -> Result<()> {
+/// Each rejected row with its line and reason, then its values under the file's own
+/// column names: fix the values and import this file again.
+fn write_rejects(
+    ctx: &Context,
+    path: &PathBuf,
+    columns: &[(Field, String)],
+    rejected: &[crate::workflow::intake::Rejected],
+) -> Result<()> {
     let f = std::fs::File::create(path).map_err(|e| {
         Error::bad_input(
             Location::file(path.display().to_string()),
             tr!("не удалось создать файл: {e}", "cannot create the file: {e}"),
         )
     })?;
+    let mut headers = vec![ctx.t("строка", "line"), ctx.t("причина", "reason")];
+    headers.extend(columns.iter().map(|(_, c)| c.as_str()));
     let rows = rejected.iter().map(|r| {
-        vec![
-            r.line.to_string(),
-            r.external_id.clone().unwrap_or_default(),
-            r.error.render(ctx.lang),
-        ]
+        let mut row = vec![r.line.to_string(), r.error.render(ctx.lang)];
+        row.extend(
+            columns
+                .iter()
+                .map(|(f, _)| r.row.get(*f).unwrap_or_default().to_string()),
+        );
+        row
     });
-    crate::report::export_writer::write_csv_excel(
-        std::io::BufWriter::new(f),
-        &[ctx.t("строка", "line"), "ID", ctx.t("причина", "reason")],
-        rows,
-    )
+    crate::report::export_writer::write_csv_excel(std::io::BufWriter::new(f), &headers, rows)
 }

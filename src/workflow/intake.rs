@@ -35,6 +35,8 @@ pub struct Rejected {
     pub line: u64,
     pub external_id: Option<String>,
     pub error: Error,
+    /// The row as read, so the rejects file can be fixed and imported again.
+    pub row: Row,
 }
 
 #[derive(Debug, Default)]
@@ -110,6 +112,7 @@ fn intake_rows(
                     line: row.line,
                     external_id: id,
                     error: e,
+                    row,
                 });
             }
             Err(e) => return Err(e),

@@ -264,13 +264,29 @@ fn skip_invalid_imports_good_rows_and_writes_rejects() {
     assert!(raw.starts_with(b"\xEF\xBB\xBF"), "no UTF-8 BOM");
     let text = String::from_utf8(raw[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.split("\r\n").collect();
-    assert_eq!(lines[0], "строка;ID;причина");
-    assert!(lines[1].starts_with("3;184517;\""), "{text}");
+    assert!(lines[0].starts_with("строка;причина;ID;Дата создания;"), "{}", lines[0]);
+    assert!(lines[1].starts_with("3;\""), "{text}");
     assert!(
         lines[1].contains("«Дата создания»") && lines[1].contains("«31.02.2026 10:00»"),
         "{text}"
     );
+    assert!(
+        lines[1].contains(";184517;31.02.2026 10:00;"),
+        "the row's own values follow: {text}"
+    );
     assert_eq!(lines[2..], [""]);
+    // The clerk fixes the date in the rejects file and imports it again.
+    env.write("rej.csv", text.replace(";31.02.2026 10:00;", ";28.02.2026 10:00;"));
+    let again = env.run(&["--json", "import", "rej.csv"]).success();
+    assert_eq!(again.json()["inserted"], 1, "{}", again.stdout);
+    assert_eq!(texts(&env).len(), 2);
+}
+
+#[test]
+fn dry_run_on_a_new_database_creates_no_file() {
+    let env = pinned();
+    import_fixture(&env, "english_names.csv", &["--dry-run"]).success();
+    assert!(!env.path().join("poryadok.db").exists());
 }
 
 /// A row refused only at its п. 2.1 route deadline (received after the calendar's last
