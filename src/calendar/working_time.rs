@@ -8,7 +8,7 @@
 //! of the result day, for the earliest instant at a position. Nothing steps minute by
 //! minute or day by day; long spans cost O(log distance).
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 
 use super::duration::{WorkingDuration, WORKING_DAY_MINUTES};
 use super::file::{DayKind, ResolvedCalendar, YearStatus};
@@ -390,6 +390,16 @@ impl WorkCalendar {
 
     /// UTC instant of a local date and time (the earliest if ambiguous).
     pub fn from_local(&self, naive: chrono::NaiveDateTime) -> DateTime<Utc> {
+        // Fast path for imports: a day of the table without a clock change is exactly
+        // 24 h long, so its local time is its midnight plus the seconds of the day.
+        let i = (naive.date() - self.first_day).num_days();
+        if i >= 0 && (i as usize) + 1 < self.days.len() {
+            let (day, next) = (&self.days[i as usize], &self.days[i as usize + 1]);
+            if next.midnight - day.midnight == SECS_PER_DAY {
+                let secs = i64::from(naive.time().num_seconds_from_midnight());
+                return DateTime::from_timestamp(day.midnight + secs, 0).expect("in range");
+            }
+        }
         DateTime::from_timestamp(local_utc(&self.tz, naive.date(), naive.time()), 0).expect("in range")
     }
 }
