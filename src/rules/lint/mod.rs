@@ -150,6 +150,12 @@ pub fn lint(req: &LintRequest, book: &PhraseBook) -> Vec<Finding> {
 /// п. 1.4: words suggesting content that is not considered (propaganda of war, incitement
 /// of hatred, other content punishable by law). Flags for the executor, never a refusal.
 pub fn flag_forbidden(text: &str, book: &PhraseBook) -> Vec<Finding> {
+    if let Some(stems) = &book.forbidden_stems {
+        let folded = scan::fold(text);
+        if !stems.iter().any(|s| folded.contains(s.as_str())) {
+            return Vec::new();
+        }
+    }
     let tokens = scan::tokenize(text);
     let hits: Vec<Hit<Tag>> = book
         .forbidden

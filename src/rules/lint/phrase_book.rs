@@ -56,6 +56,10 @@ pub struct PhraseBook {
     pub(crate) answer: Matcher<Tag>,
     /// п. 1.4 phrases, checked in citizens' messages at import.
     pub(crate) forbidden: Matcher<usize>,
+    /// The folded literal start of every п. 1.4 pattern: a message containing none of
+    /// them cannot match, so an import skips tokenizing it. `None` when some pattern
+    /// starts with a wildcard.
+    pub(crate) forbidden_stems: Option<Vec<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -141,6 +145,7 @@ impl PhraseBook {
             markers: Vec::new(),
             answer: Matcher::default(),
             forbidden: Matcher::default(),
+            forbidden_stems: None,
         }
     }
 
@@ -173,10 +178,17 @@ impl PhraseBook {
     fn compile(&mut self) {
         let mut answer = Matcher::default();
         let mut forbidden = Matcher::default();
+        let mut stems = Some(Vec::new());
         for (i, e) in self.entries.iter().enumerate() {
             for p in &e.patterns {
                 if e.clause == "1.4" {
                     forbidden.add(p, i);
+                    let first = p.split_whitespace().next().unwrap_or_default().trim_end_matches('*');
+                    if first.is_empty() || first.starts_with(['#', '*']) {
+                        stems = None;
+                    } else if let Some(list) = stems.as_mut() {
+                        list.push(super::scan::fold(first));
+                    }
                 } else {
                     answer.add(p, Tag::Phrase(i));
                 }
@@ -187,6 +199,7 @@ impl PhraseBook {
         }
         self.answer = answer;
         self.forbidden = forbidden;
+        self.forbidden_stems = stems;
     }
 }
 

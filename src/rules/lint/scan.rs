@@ -5,11 +5,40 @@
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        for l in c.to_lowercase() {
-            out.push(if l == 'ё' { 'е' } else { l });
+        match fold_common(c) {
+            Some(l) => out.push(l),
+            None => {
+                for l in c.to_lowercase() {
+                    out.push(if l == 'ё' { 'е' } else { l });
+                }
+            }
         }
     }
     out
+}
+
+/// Fast path of [`fold`] for ASCII and the Russian alphabet, which are nearly all the
+/// text the tool sees (the standard library takes a slow table lookup for Cyrillic).
+#[inline]
+fn fold_common(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        '\0'..='\x7f' | 'а'..='я' => Some(c),
+        'А'..='Я' => char::from_u32(c as u32 + 32),
+        'ё' | 'Ё' => Some('е'),
+        _ => None,
+    }
+}
+
+/// `char::is_alphanumeric`, answering ASCII and the Russian alphabet without the
+/// Unicode table lookup (Tatar letters and everything else go through it).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +66,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -46,7 +75,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let joins_digits = (n == '.' || n == ':')
                 && prev.is_ascii_digit()
                 && text[i + 1..].chars().next().is_some_and(|d| d.is_ascii_digit());
-            if n.is_alphanumeric() || joins_digits {
+            if is_word_char(n) || joins_digits {
                 end = i + n.len_utf8();
                 prev = n;
                 chars.next();
@@ -131,5 +160,22 @@ mod tests {
         let text = "Мы были на ул. Ленина. Всё убрали! Спасибо";
         let toks = tokenize(text);
         assert_eq!(sentence_ids(text, &toks), [0, 0, 0, 0, 0, 1, 1, 2]);
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_the_standard_library() {
+        for c in ('\0'..='\u{52f}').chain(['ә', 'Ә', 'ө', 'ү', 'җ', 'ң', 'һ', 'Һ', '№', '—', '«']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            if let Some(l) = fold_common(c) {
+                let std: String = c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l }).collect();
+                assert_eq!(l.to_string(), std, "{c:?}");
+            }
+        }
+        assert_eq!(fold("ЁЛКА Ёжик ӘЙЕ Hello"), "елка ежик әйе hello");
     }
 }
