@@ -36,17 +36,6 @@ pub fn append(conn: &Connection, msg: &Message, ev: &EventDraft, recorded_at: Da
     append_at_seq(conn, msg, ev, recorded_at, None)
 }
 
-/// The first event of a message inserted in this transaction: its seq is 1, known
-/// without asking the history (import writes one per row).
-pub(crate) fn append_first(
-    conn: &Connection,
-    msg: &Message,
-    ev: &EventDraft,
-    recorded_at: DateTime<Utc>,
-) -> Result<i64> {
-    append_at_seq(conn, msg, ev, recorded_at, Some(1))
-}
-
 fn append_at_seq(
     conn: &Connection,
     msg: &Message,
@@ -185,4 +174,63 @@ pub fn history(conn: &Connection, message_id: i64) -> Result<Vec<EventRow>> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Rows of the first history event of messages inserted by an import, written 64 to a
+/// statement: one `INSERT` per row cost as much as the message rows themselves.
+/// Flush before the transaction commits ([`FirstEvents::flush`]).
+#[derive(Default)]
+pub(crate) struct FirstEvents {
+    rows: Vec<[rusqlite::types::Value; 10]>,
+}
+
+/// Rows per batched statement (10 parameters each, far below SQLite's limit).
+const BATCH: usize = 64;
+
+impl FirstEvents {
+    /// Queues the first event (seq 1) of the just-inserted `msg`.
+    pub(crate) fn push(
+        &mut self,
+        conn: &Connection,
+        msg: &Message,
+        ev: &EventDraft,
+        recorded_at: DateTime<Utc>,
+    ) -> Result<()> {
+        use rusqlite::types::Value as V;
+        let t = ev.timing;
+        let opt_i = |x: Option<i64>| x.map(V::Integer).unwrap_or(V::Null);
+        self.rows.push([
+            V::Integer(msg.id),
+            V::Text(ev.action.to_string()),
+            V::Integer(ts(ev.at)),
+            V::Integer(ts(recorded_at)),
+            V::Text(ev.to.as_str().to_string()),
+            t.map(|t| V::Text(t.rule.clause().to_string())).unwrap_or(V::Null),
+            opt_i(t.map(|t| ts(t.due_at))),
+            opt_i(t.map(|t| i64::from(t.on_time))),
+            opt_i(t.map(|t| t.overrun.minutes_ceil())),
+            V::Text(serde_json::to_string(&ev.detail).expect("a JSON value always serialises")),
+        ]);
+        if self.rows.len() == BATCH {
+            self.flush(conn)?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is queued.
+    pub(crate) fn flush(&mut self, conn: &Connection) -> Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let one = "(?, 1, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL)";
+        let sql = format!(
+            "INSERT INTO events (message_id, seq, action, at, recorded_at, from_state, to_state, rule, due_at, \
+             on_time, overrun_minutes, detail, text_id) VALUES {}",
+            vec![one; self.rows.len()].join(", ")
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        st.execute(rusqlite::params_from_iter(self.rows.iter().flatten()))?;
+        self.rows.clear();
+        Ok(())
+    }
 }

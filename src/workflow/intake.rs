@@ -97,6 +97,7 @@ fn intake_rows(
     // of a year's export must fit with the page cache in the 200 MB an import may use.
     let mut seen: HashMap<Box<str>, u64> = HashMap::new();
     let mut topic_cache = TopicCache::default();
+    let mut first_events = events::FirstEvents::default();
     for row in rows {
         let row = row?; // a broken file (truncated, undecodable) always aborts
         report.rows += 1;
@@ -104,7 +105,7 @@ fn intake_rows(
             progress(report.rows);
         }
         let id = row.get(Field::ExternalId).map(str::to_string);
-        let state = (&mut seen, &mut topic_cache);
+        let state = (&mut seen, &mut topic_cache, &mut first_events);
         match intake_row(conn, book, cal, file, &row, column, now, state, &mut report) {
             Ok(()) => {}
             Err(e @ (Error::BadInput { .. } | Error::OutOfCalendar(_))) if on_invalid == OnInvalid::Skip => {
@@ -118,6 +119,7 @@ fn intake_rows(
             Err(e) => return Err(e),
         }
     }
+    first_events.flush(conn)?;
     progress(report.rows);
     Ok(report)
 }
@@ -131,7 +133,7 @@ fn intake_row(
     row: &Row,
     column: &dyn Fn(Field) -> String,
     now: DateTime<Utc>,
-    (seen, topic_cache): (&mut HashMap<Box<str>, u64>, &mut TopicCache),
+    (seen, topic_cache, first_events): (&mut HashMap<Box<str>, u64>, &mut TopicCache, &mut events::FirstEvents),
     report: &mut IntakeReport,
 ) -> Result<()> {
     let loc = |f: Field, v: &str| Location::file(file).line(row.line).column(column(f)).value(v);
@@ -224,7 +226,18 @@ fn intake_row(
         text_versions: 0,
     };
     let outside_appendix = appendix.is_none() && topic.is_some();
-    let Some(incoming) = insert_new(conn, book, cal, row, incoming, outside_appendix, now, report)? else {
+    let Some(incoming) = insert_new(
+        conn,
+        book,
+        cal,
+        row,
+        incoming,
+        outside_appendix,
+        now,
+        first_events,
+        report,
+    )?
+    else {
         return Ok(());
     };
     let existing = messages::find(conn, &external_id)?.expect("the insert found this id taken");
@@ -265,6 +278,7 @@ fn insert_new(
     mut m: Message,
     topic_outside_appendix: bool,
     now: DateTime<Utc>,
+    first_events: &mut events::FirstEvents,
     report: &mut IntakeReport,
 ) -> Result<Option<Message>> {
     // п. 2.1: the curator routes the message within 0.5 wh of detection. Worked out
@@ -310,7 +324,7 @@ fn insert_new(
         detail: json!({ "detected_at": m.detected_at.to_rfc3339(), "flags": flags }),
         text: None,
     };
-    events::append_first(conn, &m, &ev, now)?;
+    first_events.push(conn, &m, &ev, now)?;
     report.inserted += 1;
     Ok(None)
 }
