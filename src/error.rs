@@ -97,6 +97,21 @@ impl Error {
         }
     }
 
+    /// The reader of our standard output went away (`poryadok export | head`): not a
+    /// failure, the rest of the output is simply not wanted.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Internal(e) => e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                    || c.downcast_ref::<csv::Error>().is_some_and(
+                        |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+                    )
+            }),
+            _ => false,
+        }
+    }
+
     /// Exit status, documented in README («Коды завершения»).
     pub fn exit_code(&self) -> u8 {
         match self {

@@ -29,13 +29,15 @@ pub struct ExportArgs {
 pub fn run(ctx: &Context, a: ExportArgs) -> Result<u8> {
     let store = Store::open(&ctx.db_path)?;
     let headers = export::headers(ctx.lang);
-    let rows = export::rows(&store.conn, &ctx.calendar, ctx.lang, ctx.now)?;
-    let n = rows.len();
+    let mut n = 0usize;
     let cannot = |p: &PathBuf, e: std::io::Error| {
         Error::bad_input(
             Location::file(p.display().to_string()),
             tr!("не удалось записать файл: {e}", "cannot write the file: {e}"),
         )
+    };
+    let rows = |sink: &mut dyn FnMut(Vec<export_writer::Cell>) -> Result<()>| {
+        export::for_each_row(&store.conn, &ctx.calendar, ctx.lang, ctx.now, sink)
     };
     match (a.format, &a.out) {
         (Format::Xlsx, None) => {
@@ -45,17 +47,32 @@ pub fn run(ctx: &Context, a: ExportArgs) -> Result<u8> {
             )))
         }
         (Format::Xlsx, Some(p)) => {
-            export_writer::write_xlsx(p, ctx.t("Сообщения", "Messages"), &headers, rows.into_iter())?;
+            // A workbook is built in memory by its writer anyway (and Excel stops at
+            // 1,048,576 rows); CSV below streams.
+            let mut all = Vec::new();
+            rows(&mut |r| {
+                all.push(r);
+                Ok(())
+            })?;
+            n = all.len();
+            export_writer::write_xlsx(p, ctx.t("Сообщения", "Messages"), &headers, all.into_iter())?;
         }
-        (Format::Csv, Some(p)) => {
-            let f = std::fs::File::create(p).map_err(|e| cannot(p, e))?;
-            let text_rows = rows.iter().map(|r| r.iter().map(export::cell_text).collect());
-            export_writer::write_csv_excel(std::io::BufWriter::new(f), &headers, text_rows)?;
-        }
-        (Format::Csv, None) => {
-            let text_rows = rows.iter().map(|r| r.iter().map(export::cell_text).collect());
-            let out = std::io::stdout().lock();
-            export_writer::write_csv_excel(std::io::BufWriter::new(out), &headers, text_rows)?;
+        (Format::Csv, out) => {
+            let sink: Box<dyn std::io::Write> = match out {
+                Some(p) => Box::new(std::fs::File::create(p).map_err(|e| cannot(p, e))?),
+                None => Box::new(std::io::stdout().lock()),
+            };
+            let written = export_writer::ExcelCsv::new(std::io::BufWriter::new(sink), &headers).and_then(|mut w| {
+                rows(&mut |r| {
+                    n += 1;
+                    w.row(&r.iter().map(export::cell_text).collect::<Vec<_>>())
+                })?;
+                w.finish()
+            });
+            match written {
+                Err(e) if out.is_none() && e.is_broken_pipe() => return Ok(0),
+                other => other?,
+            }
         }
     }
     if let Some(p) = &a.out {

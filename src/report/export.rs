@@ -41,9 +41,15 @@ pub fn headers(lang: Lang) -> Vec<&'static str> {
     h.iter().map(|(ru, en)| lang.pick(ru, en)).collect()
 }
 
-/// One row per message, oldest import first.
-/// `now` decides which next steps are overdue.
-pub fn rows(conn: &Connection, cal: &WorkCalendar, lang: Lang, now: DateTime<Utc>) -> Result<Vec<Vec<Cell>>> {
+/// Every message as a row, oldest import first, handed to `sink` one at a time so an
+/// archive of millions is never held in memory. `now` decides which steps are overdue.
+pub fn for_each_row(
+    conn: &Connection,
+    cal: &WorkCalendar,
+    lang: Lang,
+    now: DateTime<Utc>,
+    mut sink: impl FnMut(Vec<Cell>) -> Result<()>,
+) -> Result<()> {
     let mut late: HashMap<i64, i64> = HashMap::new();
     let mut st = conn.prepare("SELECT message_id, COUNT(*) FROM events WHERE on_time = 0 GROUP BY message_id")?;
     for r in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
@@ -52,10 +58,23 @@ pub fn rows(conn: &Connection, cal: &WorkCalendar, lang: Lang, now: DateTime<Utc
     }
     let local = |t: DateTime<Utc>| Cell::DateTime(cal.local(t).naive_local());
     let text = |s: &Option<String>| s.clone().map(Cell::Text).unwrap_or(Cell::Empty);
-    let mut out = Vec::new();
-    for m in messages::all(conn)? {
+    let yes_no = |b: bool| {
+        Cell::Text(
+            if b {
+                lang.pick("да", "yes")
+            } else {
+                lang.pick("нет", "no")
+            }
+            .into(),
+        )
+    };
+    messages::for_each(conn, |m| {
         let next = next_step(&m, cal)?.map(|(n, _)| n);
-        out.push(vec![
+        let overdue = match &next {
+            Some(n) => yes_no(cal.between(now, n.due_at)?.0.is_negative()),
+            None => Cell::Empty,
+        };
+        sink(vec![
             Cell::Text(m.external_id.clone()),
             local(m.detected_at),
             local(m.received_at),
@@ -66,13 +85,7 @@ pub fn rows(conn: &Connection, cal: &WorkCalendar, lang: Lang, now: DateTime<Utc
             text(&m.settlement),
             text(&m.topic_group),
             text(&m.topic),
-            Cell::Text(
-                lang.pick(
-                    if m.topic_id.is_some() { "да" } else { "нет" },
-                    if m.topic_id.is_some() { "yes" } else { "no" },
-                )
-                .into(),
-            ),
+            yes_no(m.topic_id.is_some()),
             Cell::Text(m.text.clone()),
             Cell::Text(m.state.name(lang).into()),
             text(&m.responsible),
@@ -80,18 +93,13 @@ pub fn rows(conn: &Connection, cal: &WorkCalendar, lang: Lang, now: DateTime<Utc
                 .map(|n| Cell::Text(format!("{} (п. {})", n.describe(lang), n.rule.clause())))
                 .unwrap_or(Cell::Empty),
             next.as_ref().map(|n| local(n.due_at)).unwrap_or(Cell::Empty),
-            match &next {
-                Some(n) if cal.between(now, n.due_at)?.0.is_negative() => Cell::Text(lang.pick("да", "yes").into()),
-                Some(_) => Cell::Text(lang.pick("нет", "no").into()),
-                None => Cell::Empty,
-            },
+            overdue,
             local(m.answer_due_at),
             m.final_due_at.map(local).unwrap_or(Cell::Empty),
             m.outcome.map(|o| Cell::Text(o.ru().into())).unwrap_or(Cell::Empty),
             Cell::Int(late.get(&m.id).copied().unwrap_or(0)),
-        ]);
-    }
-    Ok(out)
+        ])
+    })
 }
 
 /// A cell as CSV text (dates as `ДД.ММ.ГГГГ ЧЧ:ММ`, which Russian Excel reads as dates).

@@ -27,19 +27,39 @@ const DATETIME_WIDTH: usize = 16;
 
 /// CSV as Russian Excel opens it by double-click: UTF-8 with BOM, `;`, CRLF,
 /// values quoted only when they hold `;`, a quote or a line break.
-pub fn write_csv_excel<W: Write>(mut out: W, headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
-    out.write_all(b"\xEF\xBB\xBF").map_err(write_error)?;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(out);
-    w.write_record(headers).map_err(csv_error)?;
+pub fn write_csv_excel<W: Write>(out: W, headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
+    let mut w = ExcelCsv::new(out, headers)?;
     for row in rows {
-        w.write_record(&row).map_err(csv_error)?;
+        w.row(&row)?;
     }
-    w.flush().map_err(write_error)?;
-    Ok(())
+    w.finish()
+}
+
+/// The same CSV written a row at a time, for tables too large to hold in memory.
+pub struct ExcelCsv<W: Write> {
+    w: csv::Writer<W>,
+}
+
+impl<W: Write> ExcelCsv<W> {
+    /// Writes the BOM and the header row.
+    pub fn new(mut out: W, headers: &[&str]) -> Result<Self> {
+        out.write_all(b"\xEF\xBB\xBF").map_err(write_error)?;
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(out);
+        w.write_record(headers).map_err(csv_error)?;
+        Ok(ExcelCsv { w })
+    }
+
+    pub fn row<S: AsRef<[u8]>>(&mut self, row: &[S]) -> Result<()> {
+        self.w.write_record(row).map_err(csv_error)
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        self.w.flush().map_err(write_error)
+    }
 }
 
 /// One sheet named `sheet` with a bold header row frozen at the top.

@@ -94,12 +94,16 @@ pub fn open_messages(conn: &Connection) -> Result<Vec<Message>> {
     Ok(rows)
 }
 
-/// All messages, in import order.
-pub fn all(conn: &Connection) -> Result<Vec<Message>> {
+/// Every message, in import order, one at a time (an archive may hold millions).
+/// Stops at the first error `f` returns.
+pub fn for_each(conn: &Connection, mut f: impl FnMut(Message) -> Result<()>) -> Result<()> {
     let sql = format!("SELECT {COLUMNS} FROM messages ORDER BY id");
     let mut st = conn.prepare(&sql)?;
-    let rows = st.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        f(from_row(r)?)?;
+    }
+    Ok(())
 }
 
 const INSERT: &str = "INSERT INTO messages (external_id, detected_at, received_at, network, link, thread, author,
