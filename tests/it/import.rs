@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::common::{fixture, Env, Output};
+use crate::common::{dump, dump_without, fixture, Env, Output};
 
 /// After every date in the fixtures (January 2026).
 const NOW: &str = "2026-12-03T14:30";
@@ -53,38 +53,6 @@ fn text_of(env: &Env, id: &str) -> String {
     db(env)
         .query_row("SELECT text FROM messages WHERE external_id = ?1", [id], |r| r.get(0))
         .unwrap()
-}
-
-/// Every row of every table except those in `skip`, in a stable order (a logical dump;
-/// the same idea as in `storage.rs`).
-fn dump_without(dir: &Path, skip: &[&str]) -> String {
-    let conn = rusqlite::Connection::open(dir.join("poryadok.db")).unwrap();
-    let mut out = String::new();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in tables.iter().filter(|t| !skip.contains(&t.as_str())) {
-        out.push_str(&format!("== {t}\n"));
-        let mut st = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
-        let n = st.column_count();
-        let mut rows = st.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let vals: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
-            out.push_str(&vals.join("|"));
-            out.push('\n');
-        }
-    }
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    out.push_str(&format!("user_version {v}\n"));
-    out
-}
-
-fn dump(env: &Env) -> String {
-    dump_without(env.path(), &[])
 }
 
 /// A folder whose database already holds the four BASIC messages.

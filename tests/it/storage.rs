@@ -1,34 +1,7 @@
 //! Storage guarantees seen from outside: a refused step leaves the database exactly as
 //! it was, and two processes moving different messages at once both succeed.
 
-use crate::common::Env;
-
-/// Every row of every table, in a stable order: a logical dump of the database.
-fn dump(env: &Env) -> String {
-    let conn = rusqlite::Connection::open(env.path().join("poryadok.db")).unwrap();
-    let mut out = String::new();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in tables {
-        out.push_str(&format!("== {t}\n"));
-        let mut st = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
-        let n = st.column_count();
-        let mut rows = st.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let vals: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
-            out.push_str(&vals.join("|"));
-            out.push('\n');
-        }
-    }
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    out.push_str(&format!("user_version {v}\n"));
-    out
-}
+use crate::common::{dump, Env};
 
 fn setup(now: &str, rows: &[&str]) -> Env {
     let mut env = Env::new();
