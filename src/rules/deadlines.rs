@@ -66,6 +66,15 @@ impl Rule {
     }
 }
 
+/// п. 3.14: no more than five identical answers to different users in one discussion
+/// thread within one working hour; the sixth is refused.
+pub const IDENTICAL_ANSWERS_LIMIT: usize = 5;
+/// п. 3.14: the window in which identical answers are counted.
+pub const IDENTICAL_ANSWERS_WINDOW: WorkingDuration = WorkingDuration::from_minutes(60);
+/// п. 3.14: answers at least this similar (word shingles) count as identical, so a
+/// changed word or name does not get around the limit.
+pub const IDENTICAL_SIMILARITY: f64 = 0.9;
+
 #[cfg(test)]
 mod tests {
     use super::*;

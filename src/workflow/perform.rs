@@ -4,19 +4,14 @@
 use chrono::{DateTime, Utc};
 
 use super::step::{apply, Applied, Step};
-use crate::calendar::{WorkCalendar, WorkingDuration};
+use crate::calendar::WorkCalendar;
 use crate::error::{Error, Result};
+use crate::rules::deadlines::{IDENTICAL_ANSWERS_LIMIT, IDENTICAL_ANSWERS_WINDOW, IDENTICAL_SIMILARITY};
 use crate::rules::lint::{self, Finding, LintRequest, PhraseBook, Severity};
 use crate::rules::AnswerKind;
 use crate::store::{events, messages, Store};
 use crate::tr;
 use crate::workflow::Message;
-
-/// п. 3.14: at most five identical answers to different users in one thread within one
-/// working hour.
-pub const IDENTICAL_ANSWERS_PER_HOUR: usize = 5;
-/// Answers at least this similar (word shingles) count as identical (п. 3.14).
-pub const IDENTICAL_SIMILARITY: f64 = 0.9;
 
 /// Messages of other users in the thread of `msg` that got the same (or ≥ 90 % similar)
 /// answer within the working hour before `at` (п. 3.14).
@@ -31,10 +26,9 @@ pub fn identical_in_thread(
         return Ok(Vec::new());
     };
     let norm = lint::normalize_for_identity(text, msg.author.as_deref());
-    let hour = WorkingDuration::from_minutes(60);
     let mut same = Vec::new();
     for (ext, author, other, published) in events::published_in_thread(conn, thread, at, 1000)? {
-        if cal.between(published, at)?.0 >= hour {
+        if cal.between(published, at)?.0 >= IDENTICAL_ANSWERS_WINDOW {
             break;
         }
         let different_user = author.is_none() || author != msg.author;
@@ -191,7 +185,7 @@ pub fn identical_answer_finding(
     if same.is_empty() {
         return Ok(None);
     }
-    let (severity, message) = if same.len() >= IDENTICAL_ANSWERS_PER_HOUR {
+    let (severity, message) = if same.len() >= IDENTICAL_ANSWERS_LIMIT {
         (
             Severity::Error,
             tr!(
@@ -228,7 +222,7 @@ fn check_identical_answers(
     };
     let same = identical_in_thread(tx, cal, msg, &body, at)?;
     let thread = msg.thread.as_deref().unwrap_or_default();
-    if same.len() >= IDENTICAL_ANSWERS_PER_HOUR {
+    if same.len() >= IDENTICAL_ANSWERS_LIMIT {
         return Err(Error::Refused {
             clause: "3.14",
             problem: tr!(
