@@ -176,13 +176,51 @@ pub fn publish_due(msg: &Message) -> (Rule, DateTime<Utc>) {
 }
 
 fn invalid(msg: &Message, step: &Step) -> Error {
-    Error::InvalidTransition(tr!(
-        "сообщение {}: шаг «{}» невозможен в состоянии «{}»",
-        "message {}: step «{}» is impossible in state «{}»",
-        msg.external_id,
-        step.action(),
-        msg.state.ru()
+    let next = possible_commands(msg);
+    let (next_ru, next_en) = if next.is_empty() {
+        (
+            "работа с сообщением завершена".to_string(),
+            "work on the message is finished".to_string(),
+        )
+    } else {
+        let list = next.join(", ");
+        (format!("сейчас возможно: {list}"), format!("possible now: {list}"))
+    };
+    Error::InvalidTransition(crate::Text::new(
+        format!(
+            "сообщение {} в состоянии «{}»: команда {} сейчас невозможна; {next_ru}",
+            msg.external_id,
+            msg.state.ru(),
+            step.action()
+        ),
+        format!(
+            "message {} is in state «{}»: the command {} is impossible now; {next_en}",
+            msg.external_id,
+            msg.state.en(),
+            step.action()
+        ),
     ))
+}
+
+/// The commands that can move `msg` on from its current state.
+pub fn possible_commands(msg: &Message) -> Vec<&'static str> {
+    use State::*;
+    let clarify = msg.kind == Some(AnswerKind::Clarify);
+    match msg.state {
+        New => vec!["assign", "decline", "reject"],
+        Assigned => vec!["draft", "decline", "reject"],
+        Drafted if msg.agreed => vec!["submit", "draft"],
+        // A clarifying question may go without the head's agreement (п. 3.10).
+        Drafted if clarify => vec!["submit", "agree", "draft"],
+        Drafted => vec!["agree", "draft"],
+        Agreed => vec!["submit", "draft"],
+        Submitted => vec!["approve", "rework"],
+        Returned => vec!["draft"],
+        Approved => vec!["close"],
+        Interim => vec!["draft", "outcome"],
+        Closed => vec!["outcome"],
+        Declined | Rejected => vec![],
+    }
 }
 
 fn need_reason(clause: &'static str, reason: &str, what: crate::Text) -> Result<()> {

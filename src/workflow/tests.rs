@@ -129,6 +129,8 @@ proptest! {
             let after = events::history(&store.conn, id).unwrap();
             match result {
                 Ok(applied) => {
+                    let possible = super::step::possible_commands(&before_msg);
+                    prop_assert!(possible.contains(&step.action()), "{} not in {:?}", step.action(), possible);
                     prop_assert_eq!(after.len(), before.len() + 1);
                     prop_assert_eq!(&after[..before.len()], &before[..], "history is append-only");
                     prop_assert_eq!(after.last().unwrap().at, at);
