@@ -146,8 +146,9 @@ fn report(ctx: &Context, id: &str, a: &Applied) {
     } else {
         output::warn(ctx.lang, &warnings);
         let mut line = format!(
-            "{id}: {} → {}",
+            "{id}: {}; {} «{}»",
             action_name(ev.action, ctx.lang),
+            ctx.t("теперь", "now"),
             a.message.state.name(ctx.lang)
         );
         if let Some(t) = ev.timing {

@@ -567,7 +567,7 @@ pub fn action_name(action: &str, lang: crate::Lang) -> &str {
         "assign" => ("передано ответственному", "passed to the responsible"),
         "decline" => ("возвращено куратору", "returned to the curator"),
         "reject" => ("не рассматривается", "not considered"),
-        "draft" => ("проект", "draft"),
+        "draft" => ("записан проект", "draft recorded"),
         "agree" => ("согласовано с руководителем", "agreed with the head"),
         "submit" => ("направлено куратору", "submitted to the curator"),
         "approve" => ("согласовано куратором", "approved by the curator"),

@@ -139,6 +139,12 @@ fn p_3_3_assign_within_one_working_hour_of_receipt() {
         "{}",
         late.stderr
     );
+    // The two lines the README shows.
+    assert_eq!(late.stdout, "S2: передано ответственному; теперь «у ответственного»\n");
+    assert_eq!(
+        late.stderr,
+        "ПРОСРОЧКА по п. 3.3: передано ответственному позже срока 07.12.2026 11:20 на 25 мин\n"
+    );
     assert_timing(
         &event(&env, "S2", "assign"),
         "3.3",
