@@ -85,7 +85,11 @@ impl FromStr for Outcome {
         Outcome::ALL
             .into_iter()
             .find(|o| o.as_str() == norm || o.ru().to_lowercase() == norm)
-            .ok_or_else(|| format!("unknown outcome «{s}»: решено | не-решено | разъяснено | отложено | не-выбрано"))
+            .ok_or_else(|| {
+                format!(
+                    "нет такого «Итога» «{s}»; возможны: решено, не-решено, разъяснено, отложено, не-выбрано (п. 3.15)"
+                )
+            })
     }
 }
 
@@ -101,7 +105,8 @@ mod tests {
         }
         assert_eq!("не-решено".parse::<Outcome>().unwrap(), Outcome::Unresolved);
         assert_eq!("НЕ_ВЫБРАНО".parse::<Outcome>().unwrap(), Outcome::Clarify);
-        assert!("сделано".parse::<Outcome>().is_err());
+        let err = "сделано".parse::<Outcome>().unwrap_err();
+        assert!(err.contains("«сделано»") && err.contains("не-выбрано"), "{err}");
     }
 
     #[test]

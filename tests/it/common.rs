@@ -145,6 +145,21 @@ impl Env {
         self.write(name, text)
     }
 
+    /// A folder with the clock at `now` whose database holds `rows` (lines of a CSV
+    /// export under `header`, written to `export.csv` and imported).
+    pub fn with_export(now: &str, header: &str, rows: &[&str]) -> Env {
+        let mut env = Env::new();
+        env.set_now(Some(now));
+        let mut csv = format!("{}\n", header.trim_end());
+        for r in rows {
+            csv.push_str(r);
+            csv.push('\n');
+        }
+        env.write("export.csv", csv);
+        env.run(&["import", "export.csv"]).success();
+        env
+    }
+
     /// Runs `poryadok ARGS…` in the folder and collects its output.
     pub fn run(&self, args: &[&str]) -> Output {
         self.run_with_stdin(args, "")

@@ -11,16 +11,7 @@ const HEADER: &str = "id;detected_at;received_at;text;topic;thread;author\n";
 
 /// A folder with the rows imported and the clock at `now`.
 fn env_with(rows: &[&str], now: &str) -> Env {
-    let mut env = Env::new();
-    env.set_now(Some(now));
-    let mut csv = HEADER.to_string();
-    for r in rows {
-        csv.push_str(r);
-        csv.push('\n');
-    }
-    env.write("export.csv", csv);
-    env.run(&["import", "export.csv"]).success();
-    env
+    Env::with_export(now, HEADER, rows)
 }
 
 fn show(env: &Env, id: &str) -> Value {

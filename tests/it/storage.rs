@@ -4,16 +4,7 @@
 use crate::common::{dump, Env};
 
 fn setup(now: &str, rows: &[&str]) -> Env {
-    let mut env = Env::new();
-    env.set_now(Some(now));
-    let mut csv = "id;detected_at;received_at;text;topic\n".to_string();
-    for r in rows {
-        csv.push_str(r);
-        csv.push('\n');
-    }
-    env.write("export.csv", csv);
-    env.run(&["import", "export.csv"]).success();
-    env
+    Env::with_export(now, "id;detected_at;received_at;text;topic", rows)
 }
 
 #[test]
